@@ -1,0 +1,49 @@
+using FitCoach.Application.Common.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace FitCoach.Infrastructure.Health;
+
+/// <summary>
+/// Redis is optional for reads (everything degrades to in-process or to the handler), so an unreachable Redis is
+/// Degraded, not Unhealthy.
+/// </summary>
+public sealed class RedisHealthCheck(IServiceProvider services) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var multiplexer = services.GetService<IConnectionMultiplexer>();
+        if (multiplexer is null)
+        {
+            return HealthCheckResult.Healthy("Not configured: sessions, cache, rate limits and leaderboards are in-process.");
+        }
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            var latency = await multiplexer.GetDatabase().PingAsync().WaitAsync(timeout.Token);
+            return HealthCheckResult.Healthy($"PING {latency.TotalMilliseconds:0.0} ms");
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
+        {
+            return HealthCheckResult.Degraded(
+                "Redis unreachable: reads are served from memory and the handlers; writes that need Redis answer 503.", ex);
+        }
+    }
+}
+
+public sealed class KnowledgeHealthCheck(IKnowledgeSearch search) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(HealthCheckResult.Healthy(
+            $"{search.Provider}: {search.DocumentCount} documents",
+            new Dictionary<string, object> { ["provider"] = search.Provider, ["documents"] = search.DocumentCount }));
+}
+
+public sealed class ModelHealthCheck : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(HealthCheckResult.Healthy("offline: no language model configured; answers are composed from retrieval."));
+}
