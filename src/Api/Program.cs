@@ -1,6 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FitCoach.Api.Auth;
+using FitCoach.Api.Errors;
+using FitCoach.Api.Health;
+using FitCoach.Api.OpenApi;
+using FitCoach.Api.RateLimiting;
+using FitCoach.Application;
+using FitCoach.Application.Common.RateLimiting;
+using FitCoach.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Prometheus;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddOptions<RateLimitOptions>()
+    .Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
+    .Validate(o => !o.Problems().Any(), "RateLimiting configuration is incomplete: every contract group needs a window and free and premium limits.")
+    .ValidateOnStart();
+builder.Services.AddFitCoachAuth(builder.Configuration);
+builder.Services.AddFitCoachProblemDetails();
+builder.Services.AddFitCoachSwagger();
+builder.Services
+    .AddControllers(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+    .AddJsonOptions(options =>
+    {
+        options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    });
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.Logger.LogInformation(
+    "Adapters: stores, rate limits and cache L2 {Redis}; knowledge {Knowledge}; model {Model}",
+    string.IsNullOrWhiteSpace(app.Configuration[FitCoach.Infrastructure.DependencyInjection.RedisConnectionStringKey]) ? "in-process" : "Redis",
+    app.Services.GetRequiredService<FitCoach.Application.Common.Ports.IKnowledgeSearch>().Provider,
+    "offline");
 
-app.Run();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI(options => options.EnablePersistAuthorization());
+app.UseRouting();
+app.UseHttpMetrics();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<RateLimitHeadersMiddleware>();
+
+app.MapControllers();
+app.MapHealthChecks("/health", new HealthCheckOptions
+{
+    ResponseWriter = HealthResponseWriter.WriteAsync,
+    ResultStatusCodes =
+    {
+        [HealthStatus.Healthy] = StatusCodes.Status200OK,
+        [HealthStatus.Degraded] = StatusCodes.Status200OK,
+        [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+    },
+}).AllowAnonymous();
+app.MapMetrics("/metrics").AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+
+await app.RunAsync();
+
+/// <summary>Exposed for WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+namespace FitCoach.Api.Auth;
+
+/// <summary>Configuration section <c>Auth</c>.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>HS256 signing key (at least 32 bytes). Required unless <see cref="Authority"/> is set.</summary>
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "fitcoach";
+
+    public string Audience { get; set; } = "fitcoach-api";
+
+    /// <summary>An OIDC authority; when set, tokens are validated against its JWKS instead of the HS256 key.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Enables <c>POST /api/auth/dev-token</c>. True in Development (appsettings.Development.json), false otherwise.</summary>
+    public bool DevTokens { get; set; }
+
+    public TimeSpan DevTokenLifetime { get; set; } = TimeSpan.FromHours(12);
+}

@@ -1,0 +1,41 @@
+using FitCoach.Application.Features.Exercises;
+using FitCoach.Application.Features.Exercises.CreateOrMatch;
+using FitCoach.Application.Features.Exercises.GetById;
+using FitCoach.Application.Features.Exercises.Search;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FitCoach.Api.Controllers;
+
+/// <param name="Name">What the user typed or said, e.g. "RDL", "db bench", "venture press".</param>
+/// <param name="Equipment">Optional hint in the contract vocabulary (barbell, dumbbell, ...).</param>
+/// <param name="PrimaryMuscles">Used only when a custom exercise is created.</param>
+public sealed record CreateOrMatchExerciseRequest(string? Name, string? Equipment, IReadOnlyList<string>? PrimaryMuscles);
+
+[Route("api/exercises")]
+public sealed class ExercisesController : ApiControllerBase
+{
+    /// <summary>Searches the catalog and your own exercises; <paramref name="q"/> tolerates abbreviations and typos.</summary>
+    [HttpGet]
+    [ProducesResponseType(typeof(IReadOnlyList<ExerciseDto>), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ValidationProblemDetails), StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<IReadOnlyList<ExerciseDto>> Search(
+        [FromQuery] string? q, [FromQuery] string? equipment, [FromQuery] string? muscle, [FromQuery] int? limit, CancellationToken cancellationToken) =>
+        await Mediator.Send(new SearchExercisesQuery(Caller.UserId, q, equipment, muscle, limit ?? SearchExercisesQuery.DefaultLimit), cancellationToken);
+
+    /// <summary>One exercise by catalog id (e.g. <c>Barbell_Squat</c>) or the id of one you created.</summary>
+    [HttpGet("{id}")]
+    [ProducesResponseType(typeof(ExerciseDto), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ExerciseDto> Get(string id, CancellationToken cancellationToken) =>
+        await Mediator.Send(new GetExerciseQuery(Caller.UserId, id), cancellationToken);
+
+    /// <summary>Resolves a name to a catalog exercise, or creates a custom one owned by you when nothing matches well.</summary>
+    [HttpPost("create-or-match")]
+    [ProducesResponseType(typeof(CreateOrMatchExerciseResponse), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ValidationProblemDetails), StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    public async Task<CreateOrMatchExerciseResponse> CreateOrMatch([FromBody] CreateOrMatchExerciseRequest request, CancellationToken cancellationToken) =>
+        await Mediator.Send(
+            new CreateOrMatchExerciseCommand(Caller.UserId, request.Name ?? string.Empty, request.Equipment, request.PrimaryMuscles),
+            cancellationToken);
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using FitCoach.Application.Common.Messaging;
+using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Common.RateLimiting;
+using FitCoach.Application.Features.Exercises.Matching;
+using FitCoach.Domain.Exercises;
+using Mapster;
+using MediatR;
+
+namespace FitCoach.Application.Features.Exercises.CreateOrMatch;
+
+/// <summary>
+/// <c>POST /api/exercises/create-or-match</c>: resolves what a user typed or said to a catalog exercise, else to
+/// one of their own, else creates a custom exercise owned by them.
+/// </summary>
+public sealed record CreateOrMatchExerciseCommand(
+    string UserId,
+    string Name,
+    string? Equipment,
+    IReadOnlyList<string>? PrimaryMuscles)
+    : ICommand<CreateOrMatchExerciseResponse>, IRateLimited
+{
+    public string RateLimitGroup => RateLimitGroups.AiOther;
+}
+
+/// <summary><see cref="Score"/> is the best match's score in [0, 1]; for a created exercise, the best catalog candidate's.</summary>
+public sealed record CreateOrMatchExerciseResponse(ExerciseDto Exercise, bool Matched, bool Created, double Score);
+
+public sealed class CreateOrMatchExerciseCommandHandler(
+    IExerciseCatalog catalog,
+    ExerciseMatchCache matchCache,
+    ICustomExerciseStore customStore)
+    : IRequestHandler<CreateOrMatchExerciseCommand, CreateOrMatchExerciseResponse>
+{
+    public async Task<CreateOrMatchExerciseResponse> Handle(CreateOrMatchExerciseCommand request, CancellationToken cancellationToken)
+    {
+        var equipment = EquipmentVocabulary.Normalize(request.Equipment);
+        var catalogMatch = await matchCache.MatchAsync(request.Name, equipment, cancellationToken);
+        if (catalogMatch.ExerciseId is not null)
+        {
+            var exercise = catalog.Find(catalogMatch.ExerciseId);
+            if (exercise is null)
+            {
+                // A cached id the shipped catalog no longer has (a newer release): match afresh.
+                catalogMatch = matchCache.Compute(request.Name, equipment);
+                exercise = catalogMatch.ExerciseId is null ? null : catalog.Find(catalogMatch.ExerciseId);
+            }
+
+            if (exercise is not null)
+            {
+                return new CreateOrMatchExerciseResponse(exercise.Adapt<ExerciseDto>(), Matched: true, Created: false, catalogMatch.Score);
+            }
+        }
+
+        var customs = await customStore.ListAsync(request.UserId, cancellationToken);
+        if (customs.Count > 0)
+        {
+            var own = new ExerciseMatcher(customs).BestMatch(request.Name, equipment);
+            if (own is not null)
+            {
+                return new CreateOrMatchExerciseResponse(own.Exercise.Adapt<ExerciseDto>(), Matched: true, Created: false, own.Score);
+            }
+        }
+
+        var created = NewCustomExercise(request, equipment);
+        await customStore.SaveAsync(request.UserId, created, cancellationToken);
+        return new CreateOrMatchExerciseResponse(created.Adapt<ExerciseDto>(), Matched: false, Created: true, catalogMatch.Score);
+    }
+
+    private static Exercise NewCustomExercise(CreateOrMatchExerciseCommand request, string? equipment)
+    {
+        var name = DisplayName(request.Name);
+        var muscles = (request.PrimaryMuscles ?? [])
+            .Select(MuscleVocabulary.Normalize)
+            .OfType<string>()
+            .Distinct()
+            .ToArray();
+        return new Exercise(
+            CustomId(name),
+            name,
+            equipment ?? InferEquipment(name) ?? EquipmentVocabulary.Other,
+            muscles,
+            [],
+            "strength",
+            "beginner",
+            Force: null,
+            Mechanic: null)
+        {
+            OwnerId = request.UserId,
+        };
+    }
+
+    /// <summary>Collapses white space; an all-lower-case name is title-cased ("zercher good morning" → "Zercher Good Morning").</summary>
+    internal static string DisplayName(string raw)
+    {
+        var collapsed = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Any(char.IsUpper) ? collapsed : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(collapsed);
+    }
+
+    /// <summary>A stable id from the name, so creating the same exercise twice (even concurrently) stores one.</summary>
+    internal static string CustomId(string name)
+    {
+        var id = new StringBuilder("Custom");
+        foreach (var word in name.Split([' ', '-', '/', '_', '.', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var letters = new string([.. word.Where(char.IsAsciiLetterOrDigit)]);
+            if (letters.Length == 0)
+            {
+                continue;
+            }
+
+            id.Append('_').Append(char.ToUpperInvariant(letters[0])).Append(letters.AsSpan(1).ToString().ToLowerInvariant());
+        }
+
+        return id.Length > 80 ? id.ToString(0, 80) : id.ToString();
+    }
+
+    private static string? InferEquipment(string name) =>
+        name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(EquipmentVocabulary.Normalize)
+            .FirstOrDefault(e => e is not null);
+}

@@ -1,0 +1,131 @@
+using FitCoach.Application.Common.Exceptions;
+using FitCoach.Application.Common.Messaging;
+using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Features.Exercises.Matching;
+using FitCoach.Domain.Exercises;
+using Mapster;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace FitCoach.Application.Features.Exercises.Search;
+
+/// <summary>
+/// <c>GET /api/exercises</c>: the catalog plus the caller's own exercises, filtered by equipment and muscle and,
+/// with <see cref="Q"/>, ranked by how well each name matches it (abbreviations, typos and all). The catalog part
+/// is one cached query shared by every user; the caller's own exercises are read fresh and merged in.
+/// </summary>
+public sealed record SearchExercisesQuery(string UserId, string? Q, string? Equipment, string? Muscle, int Limit)
+    : IQuery<IReadOnlyList<ExerciseDto>>
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+}
+
+/// <summary>An exercise with its search relevance (1 = exact; catalog order when there was no text query).</summary>
+public sealed record ScoredExercise(ExerciseDto Exercise, double Score);
+
+/// <summary>The catalog part of a search; cached because ranking 873 names per keystroke adds up.</summary>
+public sealed record SearchCatalogQuery(string? Q, string? Equipment, string? Muscle, int Limit)
+    : IQuery<IReadOnlyList<ScoredExercise>>, ICacheable
+{
+    public string CacheName => "exercise-search";
+
+    public string CacheKey =>
+        $"exercise-search:v1:{(Q is null ? string.Empty : ExerciseMatcher.NormalizeKey(Q))}:{EquipmentVocabulary.Normalize(Equipment)}:{MuscleVocabulary.Normalize(Muscle)}:{Limit}";
+
+    public TimeSpan CacheDuration => TimeSpan.FromHours(6);
+
+    public IReadOnlyCollection<string> CacheTags => ["exercise-catalog"];
+}
+
+internal static class ExerciseSearch
+{
+    /// <summary>Name matches below this are noise for a search list (create-or-match needs far more).</summary>
+    private const double MinSearchScore = 0.35;
+
+    public static IEnumerable<(Exercise Exercise, double Score)> Rank(
+        IEnumerable<Exercise> exercises, ExerciseMatcher matcher, string? q, string? equipment, string? muscle, int limit)
+    {
+        bool Keep(Exercise e) =>
+            (equipment is null || e.Equipment == equipment) &&
+            (muscle is null || e.PrimaryMuscles.Contains(muscle) || e.SecondaryMuscles.Contains(muscle));
+
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return exercises.Where(Keep).OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase).Take(limit).Select(e => (e, 0.0));
+        }
+
+        var scores = new Dictionary<string, (Exercise Exercise, double Score)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var match in matcher.Match(q, equipment, limit: SearchExercisesQuery.MaxLimit * 2))
+        {
+            if (match.Score >= MinSearchScore)
+            {
+                scores[match.Exercise.Id] = (match.Exercise, match.Score);
+            }
+        }
+
+        // A plain substring hit ("curl" in "Hammer Curls") always belongs in a search list, below real matches.
+        var needle = q.Trim();
+        foreach (var e in exercises)
+        {
+            if (!scores.ContainsKey(e.Id) && e.Name.Contains(needle, StringComparison.OrdinalIgnoreCase))
+            {
+                scores[e.Id] = (e, MinSearchScore);
+            }
+        }
+
+        return scores.Values
+            .Where(s => Keep(s.Exercise))
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Exercise.Name.Length)
+            .ThenBy(s => s.Exercise.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(limit);
+    }
+}
+
+public sealed class SearchCatalogQueryHandler(IExerciseCatalog catalog, ExerciseMatcher matcher)
+    : IRequestHandler<SearchCatalogQuery, IReadOnlyList<ScoredExercise>>
+{
+    public Task<IReadOnlyList<ScoredExercise>> Handle(SearchCatalogQuery request, CancellationToken cancellationToken)
+    {
+        var ranked = ExerciseSearch.Rank(
+            catalog.All, matcher, request.Q, EquipmentVocabulary.Normalize(request.Equipment), MuscleVocabulary.Normalize(request.Muscle), request.Limit);
+        return Task.FromResult<IReadOnlyList<ScoredExercise>>([.. ranked.Select(r => new ScoredExercise(r.Exercise.Adapt<ExerciseDto>(), r.Score))]);
+    }
+}
+
+public sealed class SearchExercisesQueryHandler(
+    IMediator mediator,
+    ICustomExerciseStore customStore,
+    ILogger<SearchExercisesQueryHandler> logger)
+    : IRequestHandler<SearchExercisesQuery, IReadOnlyList<ExerciseDto>>
+{
+    public async Task<IReadOnlyList<ExerciseDto>> Handle(SearchExercisesQuery request, CancellationToken cancellationToken)
+    {
+        var fromCatalog = await mediator.Send(new SearchCatalogQuery(request.Q, request.Equipment, request.Muscle, request.Limit), cancellationToken);
+        IReadOnlyList<Exercise> customs;
+        try
+        {
+            customs = await customStore.ListAsync(request.UserId, cancellationToken);
+        }
+        catch (DependencyUnavailableException ex)
+        {
+            // Reads keep working in an outage: the catalog answers alone until the user's own exercises are back.
+            logger.LogWarning(ex, "Custom exercises unavailable; searching the catalog only");
+            customs = [];
+        }
+
+        if (customs.Count == 0)
+        {
+            return [.. fromCatalog.Select(s => s.Exercise)];
+        }
+
+        var own = ExerciseSearch.Rank(
+                customs, new ExerciseMatcher(customs), request.Q, EquipmentVocabulary.Normalize(request.Equipment), MuscleVocabulary.Normalize(request.Muscle), request.Limit)
+            .Select(r => new ScoredExercise(r.Exercise.Adapt<ExerciseDto>(), r.Score));
+        var merged = string.IsNullOrWhiteSpace(request.Q)
+            ? own.Concat(fromCatalog)
+            : own.Concat(fromCatalog).OrderByDescending(s => s.Score);
+        return [.. merged.Take(request.Limit).Select(s => s.Exercise)];
+    }
+}

@@ -1,0 +1,64 @@
+using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Features.Exercises.Matching;
+using FitCoach.Infrastructure.Caching;
+using FitCoach.Infrastructure.Catalog;
+using FitCoach.Infrastructure.Health;
+using FitCoach.Infrastructure.Knowledge;
+using FitCoach.Infrastructure.Observability;
+using FitCoach.Infrastructure.Redis;
+using FitCoach.Infrastructure.Resilience;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace FitCoach.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string RedisConnectionStringKey = "Redis:ConnectionString";
+
+    /// <summary>
+    /// Chooses the adapters from configuration, once: with <c>Redis:ConnectionString</c> the stores, rate limiter,
+    /// leaderboards and the cache's second tier use Redis; without it everything runs in-process.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = configuration[RedisConnectionStringKey];
+        var useRedis = !string.IsNullOrWhiteSpace(redis);
+
+        services.AddSingleton<IAppMetrics, PrometheusAppMetrics>();
+        services.AddSingleton<IExerciseCatalog>(_ => JsonExerciseCatalog.LoadEmbedded());
+        services.AddSingleton(provider => new ExerciseMatcher(provider.GetRequiredService<IExerciseCatalog>().All));
+        services.AddSingleton<IKnowledgeSearch, EmptyKnowledgeIndex>();
+        services.AddFitCoachStores(redis);
+
+        if (useRedis)
+        {
+            services.Decorate<ICustomExerciseStore, OutageTranslatingCustomExerciseStore>();
+            services.AddSingleton<IDistributedCache>(provider => new ResilientDistributedCache(
+                new RedisCache(Options.Create(new RedisCacheOptions
+                {
+                    InstanceName = "fitcoach:cache:",
+                    ConnectionMultiplexerFactory = () => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>()),
+                })),
+                provider.GetRequiredService<IAppMetrics>(),
+                provider.GetRequiredService<ILogger<ResilientDistributedCache>>()));
+        }
+
+        services.AddHybridCache(options =>
+        {
+            options.MaximumPayloadBytes = 1 << 20;
+            options.DefaultEntryOptions = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
+        });
+
+        services.AddHealthChecks()
+            .AddCheck<RedisHealthCheck>("redis")
+            .AddCheck<KnowledgeHealthCheck>("knowledge")
+            .AddCheck<ModelHealthCheck>("model");
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace FitCoach.Api.IntegrationTests;
+
+/// <summary>The real API on embedded defaults (no Redis, no keys), shared by a test class.</summary>
+public sealed class ApiFactory : ConfiguredApiFactory
+{
+    public ApiFactory()
+        : base([])
+    {
+    }
+
+    public static ConfiguredApiFactory WithRedis(string connectionString) =>
+        new(new Dictionary<string, string?> { ["Redis:ConnectionString"] = connectionString });
+
+    public static string NewUserId(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}";
+}
+
+/// <summary>The real API in-process (the whole HTTP pipeline) with configuration overrides.</summary>
+public class ConfiguredApiFactory(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = settings;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client carrying a dev token for <paramref name="userId"/> (a fresh id per test keeps limits apart).</summary>
+    public async Task<HttpClient> ClientForAsync(string userId, string tier = "free", bool admin = false)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/dev-token", new { userId, tier, admin }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("token").GetString());
+        return client;
+    }
+}
+
+internal static class HttpAssertions
+{
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, int status)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("type").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("traceId").GetString()));
+        return problem;
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+    }
+}
