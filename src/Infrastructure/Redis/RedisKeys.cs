@@ -1,0 +1,63 @@
+using System.Text;
+using StackExchange.Redis;
+
+namespace FitCoach.Infrastructure.Redis;
+
+/// <summary>
+/// The one place Redis key names are built. The part in braces is a Redis Cluster hash tag, so every key of one user
+/// (or one rate-limit key, or one board) hashes to the same slot and a script may touch them together.
+/// </summary>
+public static class RedisKeys
+{
+    private const string Prefix = "fitcoach:";
+
+    /// <summary>The hash holding a session's status and timestamps.</summary>
+    public static RedisKey Session(string userId, string sessionId) => $"{UserTag(userId)}:session:{sessionId}";
+
+    /// <summary>The list holding a session's logged exercises, one JSON document per element.</summary>
+    public static RedisKey SessionEntries(string userId, string sessionId) =>
+        $"{UserTag(userId)}:session:{sessionId}:entries";
+
+    /// <summary>The string holding the id of the user's active session.</summary>
+    public static RedisKey ActiveSession(string userId) => $"{UserTag(userId)}:session:active";
+
+    /// <summary>The hash of the user's custom exercises (field = exercise id, value = JSON).</summary>
+    public static RedisKey CustomExercises(string userId) => $"{UserTag(userId)}:exercises";
+
+    /// <summary>The sorted-set log of one rate-limit key.</summary>
+    public static RedisKey RateLimit(string key) => $"{Prefix}{{rl:{key}}}";
+
+    /// <summary>The sorted set of one leaderboard.</summary>
+    public static RedisKey Leaderboard(string board) => $"{Prefix}{{lb:{board}}}";
+
+    // A user id is embedded inside the hash tag and followed by more key segments, so a '}' in it would end the tag
+    // early and let "a}:exercises" and "a" share key names. Escaping the brace characters (and the escape character
+    // itself) keeps the mapping from user id to key one-to-one; ordinary ids are left untouched.
+    private static string UserTag(string userId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return $"{Prefix}{{user:{Escape(userId)}}}";
+    }
+
+    private static string Escape(string value)
+    {
+        if (value.AsSpan().IndexOfAny('%', '{', '}') < 0)
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '%' => builder.Append("%25"),
+                '{' => builder.Append("%7B"),
+                '}' => builder.Append("%7D"),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,95 @@
+using FitCoach.Application.Common.Ports;
+using StackExchange.Redis;
+
+namespace FitCoach.Infrastructure.Redis;
+
+/// <summary>
+/// Leaderboards as Redis sorted sets (one per board, see <see cref="RedisKeys.Leaderboard"/>). Ranks are 1-based
+/// positions in <c>ZREVRANGE</c> order: higher score first, equal scores in reverse byte order of the user id.
+/// An expiry, when given, is renewed by every write, so a board lives for that long after its latest write.
+/// </summary>
+public sealed class RedisLeaderboard : ILeaderboard
+{
+    private readonly IConnectionMultiplexer _redis;
+
+    public RedisLeaderboard(IConnectionMultiplexer redis)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        _redis = redis;
+    }
+
+    public Task IncrementAsync(
+        string board, string userId, double delta, TimeSpan? expireAfter, CancellationToken cancellationToken)
+    {
+        StoreGuards.Leaderboard(board, userId, delta, expireAfter);
+        return WriteAsync(
+            board, expireAfter, (db, key) => db.SortedSetIncrementAsync(key, userId, delta), cancellationToken);
+    }
+
+    public Task SetIfHigherAsync(
+        string board, string userId, double score, TimeSpan? expireAfter, CancellationToken cancellationToken)
+    {
+        StoreGuards.Leaderboard(board, userId, score, expireAfter);
+        return WriteAsync(
+            board,
+            expireAfter,
+            (db, key) => db.SortedSetAddAsync(key, userId, score, SortedSetWhen.GreaterThan),
+            cancellationToken);
+    }
+
+    public Task SetAsync(
+        string board, string userId, double score, TimeSpan? expireAfter, CancellationToken cancellationToken)
+    {
+        StoreGuards.Leaderboard(board, userId, score, expireAfter);
+        return WriteAsync(
+            board, expireAfter, (db, key) => db.SortedSetAddAsync(key, userId, score), cancellationToken);
+    }
+
+    public async Task<LeaderboardPage> GetTopAsync(
+        string board, int limit, string? userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(board);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        RedisValue[] values = string.IsNullOrEmpty(userId) ? [limit] : [limit, userId];
+
+        var result = await _redis.GetDatabase()
+            .ScriptEvaluateAsync(RedisScripts.LeaderboardTop, [RedisKeys.Leaderboard(board)], values)
+            .WaitAsync(cancellationToken);
+
+        var parts = (RedisResult[])result!;
+        var top = (RedisResult[])parts[0]!;
+        var entries = new LeaderboardEntry[top.Length / 2];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = new LeaderboardEntry(i + 1, (string)top[2 * i]!, (double)top[(2 * i) + 1]);
+        }
+
+        var me = parts[1].IsNull ? null : new LeaderboardEntry((int)(long)parts[1] + 1, userId!, (double)parts[2]);
+        return new LeaderboardPage(entries, me);
+    }
+
+    /// <summary>
+    /// One write, or the write and its expiry in one MULTI/EXEC so a board can never be left without the expiry
+    /// it was given.
+    /// </summary>
+    private async Task WriteAsync(
+        string board,
+        TimeSpan? expireAfter,
+        Func<IDatabaseAsync, RedisKey, Task> write,
+        CancellationToken cancellationToken)
+    {
+        var key = RedisKeys.Leaderboard(board);
+        var db = _redis.GetDatabase();
+        if (expireAfter is not { } expiry)
+        {
+            await write(db, key).WaitAsync(cancellationToken);
+            return;
+        }
+
+        var transaction = db.CreateTransaction();
+        var written = write(transaction, key);
+        var expired = transaction.KeyExpireAsync(key, expiry);
+        await transaction.ExecuteAsync().WaitAsync(cancellationToken);
+        await Task.WhenAll(written, expired);
+    }
+}

@@ -1,0 +1,197 @@
+using FitCoach.Application.Common.Ports;
+using FitCoach.Infrastructure.IntegrationTests.Support;
+using Xunit;
+
+namespace FitCoach.Infrastructure.IntegrationTests.Contracts;
+
+/// <summary>What every <see cref="ILeaderboard"/> must do; the order is Redis ZREVRANGE's, for both stores.</summary>
+public abstract class LeaderboardContract : IAsyncLifetime
+{
+    private ILeaderboard? _leaderboard;
+
+    protected ILeaderboard Leaderboard => _leaderboard ?? throw new InvalidOperationException("Not initialized.");
+
+    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    protected abstract ValueTask<ILeaderboard> CreateLeaderboardAsync();
+
+    public virtual async ValueTask InitializeAsync() => _leaderboard = await CreateLeaderboardAsync();
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task IncrementAsync_AddsToTheScoreStartingFromZero()
+    {
+        var board = TestData.NewId("volume");
+
+        await Leaderboard.IncrementAsync(board, "ana", 1500.5, null, Cancel);
+        await Leaderboard.IncrementAsync(board, "ana", 250, null, Cancel);
+        await Leaderboard.IncrementAsync(board, "ben", -20, null, Cancel);
+
+        var page = await Leaderboard.GetTopAsync(board, 10, null, Cancel);
+        Assert.Equal([new LeaderboardEntry(1, "ana", 1750.5), new LeaderboardEntry(2, "ben", -20)], page.Entries);
+    }
+
+    [Fact]
+    public async Task SetIfHigherAsync_KeepsOnlyABetterScore()
+    {
+        var board = TestData.NewId("squat-1rm");
+
+        await Leaderboard.SetIfHigherAsync(board, "ana", 100, null, Cancel);
+        await Leaderboard.SetIfHigherAsync(board, "ana", 90, null, Cancel);
+        await Leaderboard.SetIfHigherAsync(board, "ben", 80, null, Cancel);
+        await Leaderboard.SetIfHigherAsync(board, "ben", 120, null, Cancel);
+
+        var page = await Leaderboard.GetTopAsync(board, 10, null, Cancel);
+        Assert.Equal([new LeaderboardEntry(1, "ben", 120), new LeaderboardEntry(2, "ana", 100)], page.Entries);
+    }
+
+    [Fact]
+    public async Task SetAsync_ReplacesTheScoreEvenWithALowerOne()
+    {
+        var board = TestData.NewId("streak");
+
+        await Leaderboard.SetAsync(board, "ana", 12, null, Cancel);
+        await Leaderboard.SetAsync(board, "ana", 0, null, Cancel);
+
+        var page = await Leaderboard.GetTopAsync(board, 10, "ana", Cancel);
+        Assert.Equal([new LeaderboardEntry(1, "ana", 0)], page.Entries);
+        Assert.Equal(new LeaderboardEntry(1, "ana", 0), page.Me);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_ReturnsTheTopEntriesRankedFromOne()
+    {
+        var board = TestData.NewId("volume");
+        foreach (var (user, score) in new[] { ("a", 10.0), ("b", 40.0), ("c", 30.0), ("d", 20.0) })
+        {
+            await Leaderboard.SetAsync(board, user, score, null, Cancel);
+        }
+
+        var page = await Leaderboard.GetTopAsync(board, 3, null, Cancel);
+
+        Assert.Equal(
+            [new LeaderboardEntry(1, "b", 40), new LeaderboardEntry(2, "c", 30), new LeaderboardEntry(3, "d", 20)],
+            page.Entries);
+        Assert.Null(page.Me);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_WithEqualScores_OrdersLikeRedisByDescendingUserIdBytes()
+    {
+        var board = TestData.NewId("volume");
+
+        // Upper case sorts before lower case in bytes; U+1F600 (a surrogate pair in UTF-16) sorts after U+E000 in
+        // UTF-8, the opposite of an ordinal UTF-16 comparison.
+        string[] users = ["alice", "Bob", "carol", "\uE000", "\U0001F600", "al"];
+        foreach (var user in users)
+        {
+            await Leaderboard.SetAsync(board, user, 50, null, Cancel);
+        }
+
+        await Leaderboard.SetAsync(board, "zed", 10, null, Cancel);
+
+        var page = await Leaderboard.GetTopAsync(board, 10, null, Cancel);
+
+        Assert.Equal(
+            ["\U0001F600", "\uE000", "carol", "alice", "al", "Bob", "zed"],
+            page.Entries.Select(e => e.UserId));
+        Assert.Equal(Enumerable.Range(1, 7), page.Entries.Select(e => e.Rank));
+    }
+
+    [Fact]
+    public async Task GetTopAsync_ForACallerBelowTheTop_IncludesTheirRankAndScore()
+    {
+        var board = TestData.NewId("volume");
+        for (var i = 1; i <= 5; i++)
+        {
+            await Leaderboard.SetAsync(board, $"user{i}", i * 100, null, Cancel);
+        }
+
+        var page = await Leaderboard.GetTopAsync(board, 2, "user2", Cancel);
+
+        Assert.Equal(["user5", "user4"], page.Entries.Select(e => e.UserId));
+        Assert.Equal(new LeaderboardEntry(4, "user2", 200), page.Me);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_ForACallerInTheTop_GivesTheSameEntryAsMe()
+    {
+        var board = TestData.NewId("volume");
+        await Leaderboard.SetAsync(board, "ana", 3, null, Cancel);
+        await Leaderboard.SetAsync(board, "ben", 2, null, Cancel);
+
+        var page = await Leaderboard.GetTopAsync(board, 10, "ben", Cancel);
+
+        Assert.Equal(page.Entries[1], page.Me);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_ForACallerWithoutAScore_HasNoMe()
+    {
+        var board = TestData.NewId("volume");
+        await Leaderboard.SetAsync(board, "ana", 3, null, Cancel);
+
+        var page = await Leaderboard.GetTopAsync(board, 10, "nobody", Cancel);
+
+        Assert.Single(page.Entries);
+        Assert.Null(page.Me);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_WithAZeroLimit_ReturnsOnlyTheCaller()
+    {
+        var board = TestData.NewId("volume");
+        await Leaderboard.SetAsync(board, "ana", 3, null, Cancel);
+        await Leaderboard.SetAsync(board, "ben", 2, null, Cancel);
+
+        var page = await Leaderboard.GetTopAsync(board, 0, "ben", Cancel);
+
+        Assert.Empty(page.Entries);
+        Assert.Equal(new LeaderboardEntry(2, "ben", 2), page.Me);
+    }
+
+    [Fact]
+    public async Task GetTopAsync_ForAnUnknownBoard_IsEmpty()
+    {
+        var page = await Leaderboard.GetTopAsync(TestData.NewId("nothing"), 10, "ana", Cancel);
+
+        Assert.Empty(page.Entries);
+        Assert.Null(page.Me);
+    }
+
+    [Fact]
+    public async Task Writes_WithAnExpiry_LetTheBoardExpireAfterTheLatestWrite()
+    {
+        var board = TestData.NewId("volume:week");
+        var expiry = TimeSpan.FromMilliseconds(400);
+
+        await Leaderboard.IncrementAsync(board, "ana", 5, expiry, Cancel);
+        await Task.Delay(TimeSpan.FromMilliseconds(250), Cancel);
+        await Leaderboard.SetIfHigherAsync(board, "ben", 7, expiry, Cancel);
+        await Task.Delay(TimeSpan.FromMilliseconds(250), Cancel);
+
+        // 500 ms after the first write, but only 250 ms after the latest: still there.
+        Assert.Equal(2, (await Leaderboard.GetTopAsync(board, 10, null, Cancel)).Entries.Count);
+
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Cancel);
+        Assert.Empty((await Leaderboard.GetTopAsync(board, 10, null, Cancel)).Entries);
+    }
+
+    [Fact]
+    public async Task Writes_WithAnInvalidScoreOrExpiry_Throw()
+    {
+        var board = TestData.NewId("volume");
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Leaderboard.SetAsync(board, "ana", double.NaN, null, Cancel));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Leaderboard.IncrementAsync(board, "ana", 1, TimeSpan.Zero, Cancel));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Leaderboard.GetTopAsync(board, -1, null, Cancel));
+    }
+}
