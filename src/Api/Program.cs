@@ -14,6 +14,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Prometheus;
 
 var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsDevelopment())
+{
+    // One JSON object per log line outside Development, for log shippers.
+    builder.Logging.ClearProviders().AddJsonConsole(options => options.IncludeScopes = true);
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApplication();

@@ -1,6 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Http.Headers;
+using System.Text;
+using FitCoach.Application.Common.Ports;
+using FitCoach.Domain.Exercises;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
 namespace FitCoach.Api.IntegrationTests;
@@ -64,15 +72,51 @@ public sealed class OperationsTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(HttpStatusCode.NotFound, devToken.StatusCode);
     }
 
+    [Fact]
+    public async Task Production_UnexpectedFailure_Is500WithTraceIdAndNoStackTrace()
+    {
+        using var production = new ProductionFactory();
+        var client = production.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ProductionFactory.Token("prod-user"));
+
+        var response = await client.GetAsync("/api/exercises/Barbell_Squat", TestContext.Current.CancellationToken);
+
+        var problem = await response.ProblemAsync(500);
+        var body = problem.ToString();
+        Assert.DoesNotContain("catalog exploded", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+        Assert.False(problem.TryGetProperty("exception", out _));
+    }
+
+    /// <summary>Production settings, with a catalog that fails so the 500 path can be observed.</summary>
     private sealed class ProductionFactory() : ConfiguredApiFactory(new Dictionary<string, string?>
     {
-        ["Auth:SigningKey"] = "production-test-signing-key-0123456789-abcdef",
+        ["Auth:SigningKey"] = SigningKey,
     })
     {
+        private const string SigningKey = "production-test-signing-key-0123456789-abcdef";
+
+        public static string Token(string userId) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "fitcoach",
+            Audience = "fitcoach-api",
+            Claims = new Dictionary<string, object> { ["sub"] = userId, ["tier"] = "free" },
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
+        });
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+            builder.ConfigureTestServices(services => services.AddSingleton<IExerciseCatalog, ExplodingCatalog>());
         }
+    }
+
+    private sealed class ExplodingCatalog : IExerciseCatalog
+    {
+        public IReadOnlyList<Exercise> All => throw new InvalidOperationException("catalog exploded");
+
+        public Exercise? Find(string id) => throw new InvalidOperationException("catalog exploded");
     }
 }

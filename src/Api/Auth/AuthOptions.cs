@@ -15,6 +15,9 @@ public sealed class AuthOptions
     /// <summary>An OIDC authority; when set, tokens are validated against its JWKS instead of the HS256 key.</summary>
     public string? Authority { get; set; }
 
+    /// <summary>Whether the authority's metadata must come over HTTPS (turn off only for a loopback identity provider).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>Enables <c>POST /api/auth/dev-token</c>. True in Development (appsettings.Development.json), false otherwise.</summary>
     public bool DevTokens { get; set; }
 

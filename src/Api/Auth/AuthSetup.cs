@@ -39,6 +39,9 @@ public static class AuthSetup
                 {
                     jwt.Authority = options.Authority;
                     jwt.Audience = options.Audience;
+                    jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
+                    jwt.TokenValidationParameters.NameClaimType = SubjectClaim;
+                    jwt.TokenValidationParameters.RoleClaimType = RoleClaim;
                 }
                 else
                 {

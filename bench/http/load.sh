@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# HTTP load on loopback only: starts the API (Release, embedded defaults unless REDIS is set), takes an unlimited-tier
+# dev token, then runs wrk against GET /health (baseline: the pipeline without MediatR) and create-or-match.
+# Usage: bench/http/load.sh [duration=20s] [connections=32] [rate-limited tier=unlimited]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+duration=${1:-20s}
+connections=${2:-32}
+port=${PORT:-5199}
+url="http://127.0.0.1:${port}"
+
+dotnet build -c Release src/Api >/dev/null
+env ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning ${REDIS:+Redis__ConnectionString=$REDIS} \
+  dotnet run -c Release --no-build --project src/Api --urls "$url" >/tmp/fitcoach-load-api.log 2>&1 &
+api=$!
+trap 'kill $api 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "$url/health" >/dev/null && break; sleep 0.5; done
+
+TOKEN=$(curl -sf -X POST "$url/api/auth/dev-token" -H 'Content-Type: application/json' \
+  -d '{"userId":"load","tier":"unlimited"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+export TOKEN
+
+echo "== baseline: GET /health"
+wrk -t2 -c"$connections" -d"$duration" --latency "$url/health"
+echo "== POST /api/exercises/create-or-match (8 names, cached after first use)"
+wrk -t2 -c"$connections" -d"$duration" --latency -s bench/http/create-or-match.lua "$url/api/exercises/create-or-match"
