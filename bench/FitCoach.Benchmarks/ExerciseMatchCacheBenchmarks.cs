@@ -37,35 +37,4 @@ public class ExerciseMatchCacheBenchmarks
 
     [Benchmark]
     public ValueTask<CachedExerciseMatch> Cached() => _cache.MatchAsync(Query, null, CancellationToken.None);
-
-    private sealed class NoMetrics : IAppMetrics
-    {
-        public void RequestHandled(string requestName, string outcome, TimeSpan elapsed)
-        {
-        }
-
-        public void CacheHit(string cache)
-        {
-        }
-
-        public void CacheMiss(string cache)
-        {
-        }
-
-        public void CacheError(string cache)
-        {
-        }
-
-        public void RateLimitDecision(string group, string tier, bool allowed)
-        {
-        }
-
-        public void RateLimiterFallback(string reason)
-        {
-        }
-
-        public void RagRetrieval(string knowledgeNamespace, string provider, TimeSpan elapsed)
-        {
-        }
-    }
 }

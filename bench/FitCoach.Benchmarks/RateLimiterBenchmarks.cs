@@ -107,36 +107,4 @@ public class RateLimiterBenchmarks
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    /// <summary>The benchmark measures the limiter, not a metrics exporter.</summary>
-    private sealed class NoMetrics : IAppMetrics
-    {
-        public void RequestHandled(string requestName, string outcome, TimeSpan elapsed)
-        {
-        }
-
-        public void CacheHit(string cache)
-        {
-        }
-
-        public void CacheMiss(string cache)
-        {
-        }
-
-        public void CacheError(string cache)
-        {
-        }
-
-        public void RateLimitDecision(string group, string tier, bool allowed)
-        {
-        }
-
-        public void RateLimiterFallback(string reason)
-        {
-        }
-
-        public void RagRetrieval(string knowledgeNamespace, string provider, TimeSpan elapsed)
-        {
-        }
-    }
 }
