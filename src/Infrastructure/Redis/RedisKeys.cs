@@ -24,6 +24,12 @@ public static class RedisKeys
     /// <summary>The hash of the user's custom exercises (field = exercise id, value = JSON).</summary>
     public static RedisKey CustomExercises(string userId) => $"{UserTag(userId)}:exercises";
 
+    /// <summary>The hash of the user's workouts (field = workout id, value = JSON).</summary>
+    public static RedisKey Workouts(string userId) => $"{UserTag(userId)}:workouts";
+
+    /// <summary>The sorted set of the user's workout ids scored by when they were performed (Unix ms).</summary>
+    public static RedisKey WorkoutsByTime(string userId) => $"{UserTag(userId)}:workouts:by-time";
+
     /// <summary>The sorted-set log of one rate-limit key.</summary>
     public static RedisKey RateLimit(string key) => $"{Prefix}{{rl:{key}}}";
 

@@ -26,6 +26,7 @@ public static class RedisRegistration
             services.AddSingleton<ISessionStore>(_ => new InMemorySessionStore());
             services.AddSingleton<ILeaderboard>(_ => new InMemoryLeaderboard());
             services.AddSingleton<ICustomExerciseStore, InMemoryCustomExerciseStore>();
+            services.AddSingleton<IWorkoutStore, InMemoryWorkoutStore>();
             return services;
         }
 
@@ -39,6 +40,7 @@ public static class RedisRegistration
         services.AddSingleton<ILeaderboard>(sp => new RedisLeaderboard(sp.GetRequiredService<IConnectionMultiplexer>()));
         services.AddSingleton<ICustomExerciseStore>(
             sp => new RedisCustomExerciseStore(sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.AddSingleton<IWorkoutStore>(sp => new RedisWorkoutStore(sp.GetRequiredService<IConnectionMultiplexer>()));
         return services;
     }
 

@@ -15,6 +15,8 @@ internal static class RedisScripts
     public static readonly string SessionAppend = Load("session_append.lua");
     public static readonly string SessionEnd = Load("session_end.lua");
     public static readonly string LeaderboardTop = Load("leaderboard_top.lua");
+    public static readonly string WorkoutAdd = Load("workout_add.lua");
+    public static readonly string WorkoutRange = Load("workout_range.lua");
 
     private static string Load(string fileName)
     {

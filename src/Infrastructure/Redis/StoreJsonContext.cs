@@ -15,4 +15,5 @@ namespace FitCoach.Infrastructure.Redis;
     IgnoreReadOnlyProperties = true)]
 [JsonSerializable(typeof(LoggedExercise))]
 [JsonSerializable(typeof(Exercise))]
+[JsonSerializable(typeof(Workout))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;
