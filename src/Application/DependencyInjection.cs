@@ -2,6 +2,8 @@ using FitCoach.Application.Common.Behaviors;
 using FitCoach.Application.Common.Rag;
 using FitCoach.Application.Common.RateLimiting;
 using FitCoach.Application.Features.Exercises.CreateOrMatch;
+using FitCoach.Application.Features.Leaderboards;
+using FitCoach.Application.Features.Workouts;
 using FluentValidation;
 using Mapster;
 using MediatR;
@@ -40,6 +42,8 @@ public static class DependencyInjection
         services.AddScoped<RateLimitState>();
         services.AddSingleton<TopicNamespaceRouter>();
         services.AddSingleton<ExerciseMatchCache>();
+        services.AddSingleton<LeaderboardUpdater>();
+        services.AddSingleton<WorkoutRecorder>();
 
         var mapping = TypeAdapterConfig.GlobalSettings;
         mapping.Scan(typeof(ApplicationAssembly).Assembly);
