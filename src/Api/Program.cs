@@ -44,7 +44,7 @@ app.Logger.LogInformation(
     "Adapters: stores, rate limits and cache L2 {Redis}; knowledge {Knowledge}; model {Model}",
     string.IsNullOrWhiteSpace(app.Configuration[FitCoach.Infrastructure.DependencyInjection.RedisConnectionStringKey]) ? "in-process" : "Redis",
     app.Services.GetRequiredService<FitCoach.Application.Common.Ports.IKnowledgeSearch>().Provider,
-    "offline");
+    app.Services.GetService<FitCoach.Application.Common.Ports.IWorkoutTranscriptModel>()?.ModelId ?? "offline");
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

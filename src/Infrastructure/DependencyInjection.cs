@@ -4,6 +4,7 @@ using FitCoach.Infrastructure.Caching;
 using FitCoach.Infrastructure.Catalog;
 using FitCoach.Infrastructure.Health;
 using FitCoach.Infrastructure.Knowledge;
+using FitCoach.Infrastructure.Model;
 using FitCoach.Infrastructure.Observability;
 using FitCoach.Infrastructure.Redis;
 using FitCoach.Infrastructure.Resilience;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton(provider => new ExerciseMatcher(provider.GetRequiredService<IExerciseCatalog>().All));
         services.AddSingleton<IKnowledgeSearch, EmptyKnowledgeIndex>();
         services.AddFitCoachStores(redis);
+        services.AddWorkoutTranscriptModel(configuration);
 
         if (useRedis)
         {

@@ -42,8 +42,11 @@ public sealed class KnowledgeHealthCheck(IKnowledgeSearch search) : IHealthCheck
             new Dictionary<string, object> { ["provider"] = search.Provider, ["documents"] = search.DocumentCount }));
 }
 
-public sealed class ModelHealthCheck : IHealthCheck
+/// <summary>Reports which model answers; no model is a supported configuration (every feature has an offline path).</summary>
+public sealed class ModelHealthCheck(IServiceProvider services) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(HealthCheckResult.Healthy("offline: no language model configured; answers are composed from retrieval."));
+        Task.FromResult(services.GetService<IWorkoutTranscriptModel>() is { } model
+            ? HealthCheckResult.Healthy($"model {model.ModelId} configured as the voice-logging fallback.")
+            : HealthCheckResult.Healthy("offline: no language model configured; the rules and retrieval answer alone."));
 }
