@@ -51,7 +51,7 @@ internal static class MatchVocabulary
         ("hlr", "hanging leg raise"), ("mp", "military press"), ("ohs", "overhead squat"), ("sa", "one arm"),
         ("sl", "one leg"), ("ext", "extension"), ("tri", "tricep"), ("bi", "bicep"), ("bis", "bicep"),
         ("hammy", "hamstring"), ("hammie", "hamstring"), ("hams", "hamstring"), ("lat raise", "lateral raise"),
-        ("scap", "scapular"), ("plyometric", "plyo"),
+        ("scap", "scapular"), ("plyometric", "plyo"), ("deads", "deadlift"), ("dead", "deadlift"), ("dls", "deadlift"),
 
         // one word, several spellings
         ("1 arm", "onearm"), ("2 arm", "twoarm"), ("1 leg", "oneleg"), ("single", "one"), ("alternating", "alternate"),

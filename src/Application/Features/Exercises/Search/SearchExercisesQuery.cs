@@ -41,7 +41,7 @@ public sealed record SearchCatalogQuery(string? Q, string? Equipment, string? Mu
 internal static class ExerciseSearch
 {
     /// <summary>Name matches below this are noise for a search list (create-or-match needs far more).</summary>
-    private const double MinSearchScore = 0.35;
+    private const double MinSearchScore = 0.5;
 
     public static IEnumerable<(Exercise Exercise, double Score)> Rank(
         IEnumerable<Exercise> exercises, ExerciseMatcher matcher, string? q, string? equipment, string? muscle, int limit)
