@@ -20,6 +20,10 @@ TOKEN=$(curl -sf -X POST "$url/api/auth/dev-token" -H 'Content-Type: application
   -d '{"userId":"load","tier":"unlimited"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 export TOKEN
 
+# Warm-up (JIT tiers, first-use caches) so the measured runs see the steady state.
+wrk -t1 -c4 -d5s "$url/health" >/dev/null
+wrk -t1 -c4 -d5s -s bench/http/create-or-match.lua "$url/api/exercises/create-or-match" >/dev/null
+
 echo "== baseline: GET /health"
 wrk -t2 -c"$connections" -d"$duration" --latency "$url/health"
 echo "== POST /api/exercises/create-or-match (8 names, cached after first use)"
