@@ -24,6 +24,9 @@ public static class RedisKeys
     /// <summary>The hash of the user's custom exercises (field = exercise id, value = JSON).</summary>
     public static RedisKey CustomExercises(string userId) => $"{UserTag(userId)}:exercises";
 
+    /// <summary>The JSON string of the user's profile.</summary>
+    public static RedisKey Profile(string userId) => $"{UserTag(userId)}:profile";
+
     /// <summary>The hash of the user's workouts (field = workout id, value = JSON).</summary>
     public static RedisKey Workouts(string userId) => $"{UserTag(userId)}:workouts";
 

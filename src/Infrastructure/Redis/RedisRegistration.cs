@@ -27,6 +27,7 @@ public static class RedisRegistration
             services.AddSingleton<ILeaderboard>(_ => new InMemoryLeaderboard());
             services.AddSingleton<ICustomExerciseStore, InMemoryCustomExerciseStore>();
             services.AddSingleton<IWorkoutStore, InMemoryWorkoutStore>();
+            services.AddSingleton<IProfileStore, InMemoryProfileStore>();
             return services;
         }
 
@@ -41,6 +42,7 @@ public static class RedisRegistration
         services.AddSingleton<ICustomExerciseStore>(
             sp => new RedisCustomExerciseStore(sp.GetRequiredService<IConnectionMultiplexer>()));
         services.AddSingleton<IWorkoutStore>(sp => new RedisWorkoutStore(sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.AddSingleton<IProfileStore>(sp => new RedisProfileStore(sp.GetRequiredService<IConnectionMultiplexer>()));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FitCoach.Domain.Exercises;
+using FitCoach.Domain.Profiles;
 using FitCoach.Domain.Workouts;
 
 namespace FitCoach.Infrastructure.Redis;
@@ -16,4 +17,5 @@ namespace FitCoach.Infrastructure.Redis;
 [JsonSerializable(typeof(LoggedExercise))]
 [JsonSerializable(typeof(Exercise))]
 [JsonSerializable(typeof(Workout))]
+[JsonSerializable(typeof(UserProfile))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;
