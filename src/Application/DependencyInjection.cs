@@ -3,6 +3,7 @@ using FitCoach.Application.Common.Rag;
 using FitCoach.Application.Common.RateLimiting;
 using FitCoach.Application.Features.Exercises.CreateOrMatch;
 using FitCoach.Application.Features.Leaderboards;
+using FitCoach.Application.Features.Voice;
 using FitCoach.Application.Features.Workouts;
 using FluentValidation;
 using Mapster;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<ExerciseMatchCache>();
         services.AddSingleton<LeaderboardUpdater>();
         services.AddSingleton<WorkoutRecorder>();
+        services.AddSingleton<VoiceTranscriptReader>();
 
         var mapping = TypeAdapterConfig.GlobalSettings;
         mapping.Scan(typeof(ApplicationAssembly).Assembly);

@@ -1,5 +1,6 @@
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Features.Exercises.Matching;
+using FitCoach.Application.Features.Voice.Parsing;
 using FitCoach.Infrastructure.Caching;
 using FitCoach.Infrastructure.Catalog;
 using FitCoach.Infrastructure.Health;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton<IAppMetrics, PrometheusAppMetrics>();
         services.AddSingleton<IExerciseCatalog>(_ => JsonExerciseCatalog.LoadEmbedded());
         services.AddSingleton(provider => new ExerciseMatcher(provider.GetRequiredService<IExerciseCatalog>().All));
+        services.AddSingleton(provider => new TranscriptParser(provider.GetRequiredService<ExerciseMatcher>()));
         services.AddSingleton<IKnowledgeSearch, EmptyKnowledgeIndex>();
         services.AddFitCoachStores(redis);
         services.AddWorkoutTranscriptModel(configuration);
