@@ -28,3 +28,6 @@ echo "== baseline: GET /health"
 wrk -t2 -c"$connections" -d"$duration" --latency "$url/health"
 echo "== POST /api/exercises/create-or-match (8 names, cached after first use)"
 wrk -t2 -c"$connections" -d"$duration" --latency -s bench/http/create-or-match.lua "$url/api/exercises/create-or-match"
+echo "== POST /api/voice/parse at ~500 req/s (25 connections, 50 ms think time each)"
+wrk -t1 -c4 -d5s -s bench/http/voice-parse.lua "$url/api/voice/parse" >/dev/null
+wrk -t2 -c25 -d"$duration" --latency -s bench/http/voice-parse.lua "$url/api/voice/parse"
