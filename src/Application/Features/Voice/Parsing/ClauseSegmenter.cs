@@ -1,0 +1,344 @@
+using FitCoach.Application.Features.Exercises.Matching;
+
+namespace FitCoach.Application.Features.Voice.Parsing;
+
+/// <summary>
+/// The part of a transcript about one exercise: its name (resolved, or not) and the tokens said around it, including
+/// later clauses without a name, which continue it ("bench 100 for 5, then 110 for 3").
+/// </summary>
+internal sealed record Segment(ExerciseMatch? Match, List<Token> Tokens, TextSpan Span, bool HasQuantities);
+
+/// <summary>
+/// Splits a classified transcript into exercise segments. Strong separators ("then", "next", "+", "SS", a full stop)
+/// end a clause. Inside a clause every run of name words is an exercise, and the numbers between two names are
+/// shared out by how the speaker orders things: "3x10 pull ups and 3x10 dips" puts numbers first, so the numbers
+/// after "and" belong to the dips; "bench 100x5, 10 pullups" puts them after the name until the last name, which
+/// takes the numbers after the final comma or "and".
+/// </summary>
+internal static class ClauseSegmenter
+{
+    private const int MaxNameWords = 6;
+
+    public static List<Segment> Split(List<Token> tokens, NameResolver resolver, List<TextSpan> unread)
+    {
+        var segments = new List<Segment>();
+        var leading = new List<Token>();
+        var start = 0;
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            if (i == tokens.Count || tokens[i].Kind == TokenKind.Separator)
+            {
+                if (i > start)
+                {
+                    SplitClause(tokens.GetRange(start, i - start), resolver, unread, segments, leading);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (leading.Count > 0)
+        {
+            unread.Add(InformativeSpan(leading, default));
+        }
+
+        return segments;
+    }
+
+    private static void SplitClause(
+        List<Token> clause, NameResolver resolver, List<TextSpan> unread, List<Segment> segments, List<Token> leading)
+    {
+        foreach (var token in clause)
+        {
+            if (token.Kind == TokenKind.Comment)
+            {
+                unread.Add(TextSpan.Of(token, token));
+            }
+        }
+
+        var runs = JoinAndNames(clause, FindNameRuns(clause), resolver);
+        if (runs.Count == 0)
+        {
+            if (!HasQuantity(clause))
+            {
+                return;
+            }
+
+            var span = InformativeSpan(clause, default);
+            if (segments.Count == 0)
+            {
+                // "I did 3 sets of 10 reps. On the bench at 60 kg.": numbers before any name wait for the first one.
+                leading.Add(new Token(TokenKind.Separator, clause[0].Start, clause[0].Start, 0, "", false));
+                leading.AddRange(clause);
+                return;
+            }
+
+            // The separator stays, so a warm-up said before it does not reach the sets after it.
+            var previous = segments[^1];
+            previous.Tokens.Add(new Token(TokenKind.Separator, clause[0].Start, clause[0].Start, 0, "", false));
+            previous.Tokens.AddRange(clause);
+            segments[^1] = previous with { Span = previous.Span.Union(span), HasQuantities = true };
+            return;
+        }
+
+        var exercises = AttachEquipment(runs);
+        var inRun = new bool[clause.Count];
+        foreach (var run in runs)
+        {
+            Array.Fill(inRun, true, run.Start, run.End - run.Start);
+        }
+
+        // Quantity runs: before the first name, between names, after the last.
+        var between = new List<List<Token>>(exercises.Count + 1);
+        var position = 0;
+        foreach (var name in exercises.Append(new NameRun(clause.Count, clause.Count, [], false)))
+        {
+            var quantities = new List<Token>();
+            for (; position < name.Start; position++)
+            {
+                if (!inRun[position] && clause[position].Kind != TokenKind.Comment)
+                {
+                    quantities.Add(clause[position]);
+                }
+            }
+
+            between.Add(quantities);
+            position = name.End;
+        }
+
+        var timedOrDistance = clause.Exists(token => token.Kind is TokenKind.DistanceUnit or TokenKind.KSuffix
+            or TokenKind.DurationUnit or TokenKind.Clock);
+        var matches = exercises.ConvertAll(name => resolver.Resolve(QueryWords(name.Words, timedOrDistance)));
+        var prefixes = new List<Token>[exercises.Count];
+        var suffixes = new List<Token>[exercises.Count];
+        prefixes[0] = between[0];
+        for (var k = 1; k < exercises.Count; k++)
+        {
+            var run = between[k];
+            List<Token> left;
+            List<Token> right;
+            if (HasQuantity(prefixes[k - 1]))
+            {
+                // numbers-first speaker: the run's head trails the previous exercise, the rest leads the next
+                (left, right) = SplitAtFirstBreak(run);
+            }
+            else if (matches[k] is not null && !HasQuantity(between[k + 1]))
+            {
+                (left, right) = SplitAtLastBreak(run);
+            }
+            else
+            {
+                (left, right) = (run, []);
+            }
+
+            suffixes[k - 1] = left;
+            prefixes[k] = right;
+        }
+
+        suffixes[^1] = between[^1];
+        for (var k = exercises.Count - 2; k >= 0; k--)
+        {
+            // "squats and lunges 3x10 each": a name said bare and joined to the next shares that one's sets
+            var joined = between[k + 1] is [{ Kind: TokenKind.And or TokenKind.Comma }];
+            if (joined && !HasQuantity(prefixes[k]) && !HasQuantity(suffixes[k]) && !HasQuantity(prefixes[k + 1]))
+            {
+                suffixes[k] = [.. suffixes[k + 1]];
+            }
+        }
+        for (var k = 0; k < exercises.Count; k++)
+        {
+            var boundary = new Token(TokenKind.Word, exercises[k].Span.Start, exercises[k].Span.End, 0, "", false);
+            var tokens = new List<Token>(prefixes[k].Count + suffixes[k].Count + 1);
+            tokens.AddRange(prefixes[k]);
+            tokens.Add(boundary);
+            tokens.AddRange(suffixes[k]);
+            var hasQuantities = HasQuantity(prefixes[k]) || HasQuantity(suffixes[k]);
+            if (segments.Count == 0 && leading.Count > 0)
+            {
+                tokens.InsertRange(0, leading);
+                hasQuantities = true;
+                leading.Clear();
+            }
+
+            segments.Add(new Segment(matches[k], tokens, InformativeSpan(tokens, exercises[k].Span), hasQuantities));
+        }
+    }
+
+    private sealed record NameRun(int Start, int End, List<string> Words, bool EquipmentOnly)
+    {
+        public TextSpan Span { get; init; }
+    }
+
+    /// <summary>Runs of name words, allowing joiners between them ("calf raises on the leg press", "Bench Press (Smith Machine)").</summary>
+    private static List<NameRun> FindNameRuns(List<Token> clause)
+    {
+        var runs = new List<NameRun>();
+        var i = 0;
+        while (i < clause.Count)
+        {
+            if (clause[i].Kind != TokenKind.Word)
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var end = i + 1;
+            var words = new List<string> { clause[i].Text };
+            var k = end;
+            while (k < clause.Count)
+            {
+                if (clause[k].Kind == TokenKind.Word)
+                {
+                    words.Add(clause[k].Text);
+                    end = k + 1;
+                    k++;
+                }
+                else if (IsJoiner(clause[k]))
+                {
+                    k++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var equipmentOnly = words.TrueForAll(VoiceLexicon.EquipmentWords.Contains);
+            runs.Add(new NameRun(start, end, words, equipmentOnly) { Span = new TextSpan(clause[start].Start, clause[end - 1].End) });
+            i = end;
+        }
+
+        return runs;
+    }
+
+    /// <summary>"clean and jerk", "clean and press": two runs joined by "and" are one name when the whole matches surely.</summary>
+    private static List<NameRun> JoinAndNames(List<Token> clause, List<NameRun> runs, NameResolver resolver)
+    {
+        for (var r = runs.Count - 2; r >= 0; r--)
+        {
+            var (first, second) = (runs[r], runs[r + 1]);
+            if (second.Start != first.End + 1 || clause[first.End].Kind != TokenKind.And || first.EquipmentOnly || second.EquipmentOnly)
+            {
+                continue;
+            }
+
+            var words = new List<string>(first.Words) { "and" };
+            words.AddRange(second.Words);
+            if (resolver.IsOneName(words))
+            {
+                runs[r] = new NameRun(first.Start, second.End, words, false) { Span = first.Span.Union(second.Span) };
+                runs.RemoveAt(r + 1);
+            }
+        }
+
+        return runs;
+    }
+
+    private static bool IsJoiner(Token token) =>
+        token.Kind is TokenKind.Of or TokenKind.With or TokenKind.In or TokenKind.Filler or TokenKind.Punctuation
+        && VoiceLexicon.NameJoiners.Contains(token.Text);
+
+    /// <summary>
+    /// "with 50 lb dumbbells", "(Smith Machine)": words that only name equipment join the exercise named before them
+    /// (or after, when none is), so the matcher sees "shoulder press dumbbells".
+    /// </summary>
+    private static List<NameRun> AttachEquipment(List<NameRun> runs)
+    {
+        if (runs.TrueForAll(run => run.EquipmentOnly))
+        {
+            return runs;
+        }
+
+        var names = new List<NameRun>();
+        var orphans = new List<string>();
+        foreach (var run in runs)
+        {
+            if (!run.EquipmentOnly)
+            {
+                var words = new List<string>(Math.Min(run.Words.Count, MaxNameWords) + orphans.Count);
+                words.AddRange(run.Words.Count > MaxNameWords ? run.Words.GetRange(run.Words.Count - MaxNameWords, MaxNameWords) : run.Words);
+                words.AddRange(orphans);
+                orphans.Clear();
+                names.Add(run with { Words = words });
+            }
+            else if (names.Count > 0)
+            {
+                names[^1].Words.AddRange(run.Words);
+            }
+            else
+            {
+                orphans.AddRange(run.Words);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Past tenses of cardio the matcher does not know ("ran" is a run), and "rowed 2000 meters", which is the rowing
+    /// machine where "rowed 3x10" is a barbell row.
+    /// </summary>
+    private static List<string> QueryWords(List<string> words, bool timedOrDistance)
+    {
+        if (timedOrDistance && words.TrueForAll(word => word is "row" or "rowed" or "rows"))
+        {
+            return ["rowing"];
+        }
+
+        var query = new List<string>(words.Count);
+        foreach (var word in words)
+        {
+            var spelled = VoiceLexicon.CardioVerbs.GetValueOrDefault(word) ?? VoiceLexicon.NameShorthand.GetValueOrDefault(word) ?? word;
+            if (spelled.Length > 0)
+            {
+                query.Add(spelled);
+            }
+        }
+
+        return query.Count > 0 ? query : words;
+    }
+
+    private static (List<Token> Left, List<Token> Right) SplitAtFirstBreak(List<Token> run)
+    {
+        var at = run.FindIndex(IsBreak);
+        return at < 0 ? ([], run) : (run.GetRange(0, at), run.GetRange(at + 1, run.Count - at - 1));
+    }
+
+    private static (List<Token> Left, List<Token> Right) SplitAtLastBreak(List<Token> run)
+    {
+        for (var at = run.Count - 1; at >= 0; at--)
+        {
+            if (IsBreak(run[at]))
+            {
+                var right = run.GetRange(at + 1, run.Count - at - 1);
+                return HasQuantity(right) ? (run.GetRange(0, at), right) : (run, []);
+            }
+        }
+
+        return (run, []);
+    }
+
+    private static bool IsBreak(Token token) => token.Kind is TokenKind.Comma or TokenKind.And;
+
+    /// <summary>True when the tokens say anything measurable, not just connectors and chatter.</summary>
+    public static bool HasQuantity(List<Token> tokens) => tokens.Exists(IsInformative);
+
+    private static bool IsInformative(Token token) => token.Kind is not (TokenKind.Filler or TokenKind.Punctuation
+        or TokenKind.Comma or TokenKind.And or TokenKind.Of or TokenKind.For or TokenKind.At or TokenKind.With
+        or TokenKind.In or TokenKind.Colon or TokenKind.Comment or TokenKind.Separator or TokenKind.Word or TokenKind.LastSet);
+
+    private static TextSpan InformativeSpan(List<Token> tokens, TextSpan name)
+    {
+        var span = name;
+        foreach (var token in tokens)
+        {
+            if (IsInformative(token))
+            {
+                span = span.Union(TextSpan.Of(token, token));
+            }
+        }
+
+        return span;
+    }
+}

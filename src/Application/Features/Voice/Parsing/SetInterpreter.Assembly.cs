@@ -1,0 +1,422 @@
+using FitCoach.Domain.Workouts;
+
+namespace FitCoach.Application.Features.Voice.Parsing;
+
+/// <summary>
+/// Turning what was read into sets: numbers whose role stayed open are settled, markers and counts find their
+/// groups, groups expand into sets, lists and shared values fill them, and absurd values are refused.
+/// </summary>
+internal sealed partial class SetInterpreter
+{
+    private SetOutcome Assemble()
+    {
+        if (_pendingLoad is { } pending)
+        {
+            if (_shared.Load is null)
+            {
+                _shared.Load = pending;
+                _shared.Span = _shared.Span.Union(_pendingSpan);
+            }
+            else
+            {
+                _unread.Add(_pendingSpan);
+            }
+        }
+
+        SettleLooseNumbers();
+        if (_bareList is not null)
+        {
+            // After "3x8" a list holds the loads of those sets; on its own it holds reps ("Pull ups 5, 5, 5").
+            if (_groups.Exists(group => group.Reps is not null) || _repsList is not null)
+            {
+                _loadList ??= _bareList;
+            }
+            else
+            {
+                _repsList ??= [.. _bareList.Select(item => item.Value)];
+            }
+        }
+
+        AssignMarkers();
+        MergeCounts();
+        if (_repsList is not null)
+        {
+            foreach (var reps in _repsList)
+            {
+                _groups.Add(new SetDraft { Reps = reps, TokenIndex = _listIndex, Span = _listSpan });
+            }
+
+            _repsList = null;
+        }
+
+        if (_groups.Count == 0 && (_shared.Load is not null || _shared.DurationSeconds is not null || _shared.DistanceKm is not null
+            || _shared.Rpe is not null || _shared.Rir is not null || _loadList is not null || _rpeList is not null))
+        {
+            _groups.Add(new SetDraft { Span = _shared.Span });
+        }
+
+        var sets = Expand();
+        return Finish(sets);
+    }
+
+    /// <summary>
+    /// Numbers said with nothing to tell what they are: "I did 10 squats" (reps), "squats 225 5x5" (a load beside
+    /// reps), "plank 60" (seconds), "bench 100 5" (the larger is the load).
+    /// </summary>
+    private void SettleLooseNumbers()
+    {
+        if (_loose.Count == 0)
+        {
+            return;
+        }
+
+        var needWork = !_groups.Exists(group => group.HasWork) && _repsList is null && _bareList is null;
+        var needLoad = _shared.Load is null && _loadList is null && !_groups.Exists(group => group.Load is not null);
+        if (_loose.Count == 2 && needWork && needLoad && _kind == ExerciseKind.Strength)
+        {
+            var (first, second) = (_loose[0], _loose[1]);
+            var (heavy, light) = first.Number.Value >= second.Number.Value ? (first, second) : (second, first);
+            _shared.Load = Load.Bare(heavy.Number);
+            _shared.Span = _shared.Span.Union(TextSpan.Of(heavy.Number, heavy.Number));
+            AddLooseGroup(new SetDraft { Reps = light.Number.Value }, light);
+            return;
+        }
+
+        foreach (var loose in _loose)
+        {
+            var value = loose.Number.Value;
+            if (needWork && _kind == ExerciseKind.Timed)
+            {
+                AddLooseGroup(new SetDraft { DurationSeconds = value }, loose);
+                needWork = false;
+            }
+            else if (needWork && _kind == ExerciseKind.Strength && loose.Number.IsInteger && value <= SetLimits.MaxReps)
+            {
+                AddLooseGroup(new SetDraft { Reps = value }, loose);
+                needWork = false;
+            }
+            else if (needLoad && _kind == ExerciseKind.Strength)
+            {
+                _shared.Load = Load.Bare(loose.Number);
+                _shared.Span = _shared.Span.Union(TextSpan.Of(loose.Number, loose.Number));
+                needLoad = false;
+            }
+            else
+            {
+                _unread.Add(TextSpan.Of(loose.Number, loose.Number));
+            }
+        }
+    }
+
+    private void AddLooseGroup(SetDraft group, (Token Number, int Index) loose)
+    {
+        group.TokenIndex = loose.Index;
+        group.Span = TextSpan.Of(loose.Number, loose.Number);
+        var at = _groups.FindIndex(existing => existing.TokenIndex > loose.Index);
+        _groups.Insert(at < 0 ? _groups.Count : at, group);
+    }
+
+    /// <summary>
+    /// A marker said right after a group types that group ("135x10 warmup", "3 sets to failure"). Otherwise it types
+    /// the group said next ("to failure 12 reps", "drop set 70 kg for 12"), except a warm-up, which types every group
+    /// up to the working sets ("warm-up 60x5, 80x3, working sets 100x5"). With no group at all it types every set.
+    /// </summary>
+    private void AssignMarkers()
+    {
+        foreach (var (kind, index) in _markers)
+        {
+            if (kind == TokenKind.Working)
+            {
+                continue;
+            }
+
+            var type = TypeOf(kind);
+            var before = _groups.FindLast(group => group.TokenIndex < index);
+            var next = _groups.Find(group => group.TokenIndex > index);
+            List<SetDraft> targets;
+            if (next is { IsLastSet: true } && PrecededByLastSet(next.TokenIndex))
+            {
+                targets = [next];
+            }
+            else if (before is not null && FollowsLastSet(index))
+            {
+                // "3 sets of 12, last set to failure": only the final set of that group
+                targets = [SplitOffLastSet(before)];
+            }
+            else if (before is not null && IsRightAfter(before.EndIndex, index))
+            {
+                targets = [before];
+            }
+            else if (kind == TokenKind.Warmup)
+            {
+                var stop = WarmupEnd(index);
+                targets = _groups.FindAll(group => group.TokenIndex > index && group.TokenIndex < stop);
+            }
+            else
+            {
+                targets = next is null ? [] : [next];
+            }
+
+            if (targets.Count == 0 && before is not null)
+            {
+                targets = [before];
+            }
+
+            if (targets.Count == 0)
+            {
+                _shared.Type ??= type;
+            }
+
+            foreach (var target in targets)
+            {
+                target.Type ??= type;
+            }
+        }
+    }
+
+    /// <summary>Warm-ups run until the working sets are named or the clause ends ("warm up 60 for 10, then 3x5 at 100").</summary>
+    private int WarmupEnd(int index)
+    {
+        for (var k = index + 1; k < _t.Count; k++)
+        {
+            if (_t[k].Kind is TokenKind.Working or TokenKind.Separator)
+            {
+                return k;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    private bool FollowsLastSet(int index)
+    {
+        var k = index - 1;
+        while (k >= 0 && _t[k].Kind is TokenKind.Filler or TokenKind.Punctuation)
+        {
+            k--;
+        }
+
+        return k >= 0 && _t[k].Kind == TokenKind.LastSet;
+    }
+
+    private bool PrecededByLastSet(int index)
+    {
+        var k = index - 1;
+        while (k >= 0 && _t[k].Kind is TokenKind.Filler or TokenKind.Punctuation or TokenKind.Warmup or TokenKind.Amrap
+                   or TokenKind.Failure or TokenKind.Dropset or TokenKind.Comma)
+        {
+            k--;
+        }
+
+        return k >= 0 && _t[k].Kind == TokenKind.LastSet;
+    }
+
+    private SetDraft SplitOffLastSet(SetDraft group)
+    {
+        if (group.Count is not > 1)
+        {
+            return group;
+        }
+
+        group.Count--;
+        var last = group.Copy();
+        last.Count = null;
+        _groups.Insert(_groups.IndexOf(group) + 1, last);
+        return last;
+    }
+
+    private bool IsRightAfter(int end, int index)
+    {
+        for (var k = end; k < index; k++)
+        {
+            if (_t[k].Kind is not (TokenKind.Filler or TokenKind.Reps or TokenKind.Punctuation))
+            {
+                return false;
+            }
+        }
+
+        return end <= index;
+    }
+
+    /// <summary>
+    /// "3 sets" said apart from what each held joins it: "2 warm-up sets of bench at 40 kg for 10",
+    /// "3 sets: 12, 10, 8". A count with nothing to join stays as that many empty sets.
+    /// </summary>
+    private void MergeCounts()
+    {
+        for (var g = 0; g < _groups.Count; g++)
+        {
+            var counted = _groups[g];
+            if (!counted.IsCountOnly)
+            {
+                continue;
+            }
+
+            if (_repsList is not null)
+            {
+                var total = Math.Max((int)Math.Min(counted.Count!.Value, SetLimits.MaxSets + 1), _repsList.Count);
+                var expanded = new List<SetDraft>(total);
+                for (var k = 0; k < total; k++)
+                {
+                    var set = counted.Copy();
+                    set.Count = null;
+                    set.Reps = _repsList[Math.Min(k, _repsList.Count - 1)];
+                    set.Span = counted.Span.Union(_listSpan);
+                    expanded.Add(set);
+                }
+
+                _groups.RemoveAt(g);
+                _groups.InsertRange(g, expanded);
+                _repsList = null;
+                g += expanded.Count - 1;
+                continue;
+            }
+
+            if (_groups.Count(group => group != counted && group.HasWork) >= 2)
+            {
+                // "bench 3 sets: 100x5, 100x5, 100x4": the count only sums up the sets listed
+                _groups.RemoveAt(g);
+                g--;
+                continue;
+            }
+
+            var partner = _groups.FindIndex(g + 1, group => group.Count is null && group.HasWork);
+            if (partner < 0)
+            {
+                partner = _groups.FindLastIndex(g, group => group.Count is null && group.HasWork);
+            }
+
+            if (partner >= 0)
+            {
+                _groups[partner].Count = counted.Count;
+                _groups[partner].FillFrom(counted);
+                _groups.RemoveAt(g);
+                g--;
+            }
+        }
+    }
+
+    private List<SetDraft> Expand()
+    {
+        var sets = new List<SetDraft>();
+        foreach (var group in _groups)
+        {
+            var count = group.Count ?? 1;
+            if (!SetLimits.IsCount(count))
+            {
+                _absurd = true;
+                _unread.Add(group.Span);
+                continue;
+            }
+
+            for (var k = 0; k < count; k++)
+            {
+                var set = group.Copy();
+                set.Count = null;
+                sets.Add(set);
+            }
+        }
+
+        if (_loadList is not null && sets.Count > 0)
+        {
+            Spread(sets, _loadList, (set, load) => set.Load ??= load);
+        }
+
+        if (_rpeList is not null && sets.Count > 0)
+        {
+            Spread(sets, _rpeList, (set, rpe) => set.Rpe ??= rpe);
+        }
+
+        foreach (var set in sets)
+        {
+            set.FillFrom(_shared);
+        }
+
+        return sets;
+    }
+
+    /// <summary>One value per set in order; with fewer values than sets the last repeats, with more a single group grows.</summary>
+    private void Spread<T>(List<SetDraft> sets, List<T> values, Action<SetDraft, T> apply)
+    {
+        if (sets.Count < values.Count && _groups.Count == 1 && _groups[0].Count is null)
+        {
+            while (sets.Count < values.Count)
+            {
+                sets.Add(sets[0].Copy());
+            }
+        }
+
+        for (var k = 0; k < sets.Count; k++)
+        {
+            apply(sets[k], values[Math.Min(k, values.Count - 1)]);
+            sets[k].Span = sets[k].Span.Union(_listSpan);
+        }
+    }
+
+    private SetOutcome Finish(List<SetDraft> drafts)
+    {
+        var sets = new List<WorkoutSet>(drafts.Count);
+        var absurd = _absurd;
+        foreach (var draft in drafts)
+        {
+            if (_kind == ExerciseKind.Timed && draft.Reps is { } held && draft.DurationSeconds is null && draft.Load is null)
+            {
+                // "plank 3x60": a hold is counted in seconds, not reps
+                draft.DurationSeconds = held;
+                draft.Reps = null;
+            }
+
+            var set = ToSet(draft);
+            if (set is null)
+            {
+                absurd = true;
+                _unread.Add(draft.Span);
+                continue;
+            }
+
+            sets.Add(set);
+        }
+
+        return new SetOutcome(sets, _unread, absurd);
+    }
+
+    private WorkoutSet? ToSet(SetDraft draft)
+    {
+        double? weight = null;
+        string? unit = null;
+        if (draft.Load is { } load)
+        {
+            unit = load.Unit ?? _unitAt(load.Position);
+            weight = load.Weigh(unit);
+            if (weight is null)
+            {
+                unit = null;
+            }
+            else if (!SetLimits.IsLoad(weight.Value, unit))
+            {
+                return null;
+            }
+        }
+
+        if ((draft.Reps is { } reps && !SetLimits.IsReps(reps)) || (draft.Rpe is { } rpe && !SetLimits.IsRpe(rpe))
+            || (draft.Rir is { } rir && !SetLimits.IsRir(rir))
+            || (draft.DurationSeconds is { } seconds && !SetLimits.IsDuration(seconds))
+            || (draft.DistanceKm is { } km && !SetLimits.IsDistance(km)))
+        {
+            return null;
+        }
+
+        return new WorkoutSet
+        {
+            Reps = draft.Reps is { } r ? (int)r : null,
+            Weight = weight,
+            Unit = unit,
+            Rpe = draft.Rpe,
+            Rir = draft.Rir,
+            DurationSeconds = draft.DurationSeconds is { } d ? (int)Math.Round(d) : null,
+            DistanceKm = draft.DistanceKm is { } k ? Math.Round(k, DistanceDecimals) : null,
+            Type = draft.Type ?? "normal",
+            PerSide = _perSide ? true : null,
+        };
+    }
+}

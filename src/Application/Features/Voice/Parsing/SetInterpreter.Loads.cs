@@ -1,0 +1,458 @@
+namespace FitCoach.Application.Features.Voice.Parsing;
+
+/// <summary>Loads, durations and distances, and the numbers of "x" chains with what is glued to them.</summary>
+internal sealed partial class SetInterpreter
+{
+    /// <summary>
+    /// Groups led by a load ("100 for 5", "70kg for 10 reps", "20kg 15 reps", "60kg for 5x5", "225 for 3 sets of 5"),
+    /// a load before a list ("115: 6, 5, 5"), or a load on its own ("at 185 pounds", "with 50 lb dumbbells").
+    /// </summary>
+    private int TryLoad(int i)
+    {
+        var lead = Is(i, TokenKind.At) || Is(i, TokenKind.With);
+        var j = lead ? SkipLoadLead(i + 1) : i;
+        if (!TryLoadValue(j, lead, out var load, out var end))
+        {
+            return i;
+        }
+
+        var span = SpanOf(i, end);
+        if (Is(end, TokenKind.For) || Is(end, TokenKind.Times))
+        {
+            var from = SkipFillers(end + 1);
+            var groupEnd = TryGroupWithLoad(from, load, span);
+            if (groupEnd > from)
+            {
+                return groupEnd;
+            }
+        }
+        else if (Is(end, TokenKind.Number) || Is(end, TokenKind.RepsNoun))
+        {
+            var groupEnd = TryGroupWithLoad(end, load, span);
+            if (groupEnd > end)
+            {
+                return groupEnd;
+            }
+        }
+        else if (Is(end, TokenKind.Colon))
+        {
+            SetPending(load, span);
+            return end + 1;
+        }
+
+        var last = _groups.Count > 0 ? _groups[^1] : null;
+        if (last is not null && last.Load is null && _pendingLoad is null)
+        {
+            last.Load = load;
+            last.Span = last.Span.Union(span);
+        }
+        else
+        {
+            SetPending(load, span);
+        }
+
+        return end;
+    }
+
+    private int SkipLoadLead(int i)
+    {
+        // "with a pair of 20 kg dumbbells", "at the 40s"
+        while (Is(i, TokenKind.Filler) || (Is(i, TokenKind.Of) && Is(i + 1, TokenKind.Number)))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private void SetPending(Load load, TextSpan span)
+    {
+        if (_pendingLoad is not null)
+        {
+            _unread.Add(_pendingSpan);
+        }
+
+        _pendingLoad = load;
+        _pendingSpan = span;
+    }
+
+    /// <summary>The group a load leads: a whole group ("5x5", "3 sets of 5"), reps ("for 5", "for a double") or a rep list.</summary>
+    private int TryGroupWithLoad(int i, Load load, TextSpan loadSpan)
+    {
+        // The group being read takes the load through the pending slot, as any group takes a load said just before it.
+        var saved = _pendingLoad;
+        var savedSpan = _pendingSpan;
+        _pendingLoad = load;
+        _pendingSpan = loadSpan;
+        var end = TryGroup(i);
+        _pendingLoad = saved;
+        _pendingSpan = savedSpan;
+        if (end > i)
+        {
+            return end;
+        }
+
+        if (TryReadList(i, lead: false, out var items, out var listEnd, out var closing) && closing != TokenKind.WeightUnit)
+        {
+            // "40 kilos for 8, 8 and 6", "80kg 8 8 7": one set per number, all at the load
+            var span = loadSpan.Union(SpanOf(i, listEnd));
+            foreach (var item in items)
+            {
+                _groups.Add(new SetDraft { Reps = item.Value, Load = load, TokenIndex = i, EndIndex = listEnd, Span = span });
+            }
+
+            return listEnd;
+        }
+
+        if (Is(i, TokenKind.Number) && !IsCountFollower(i + 1))
+        {
+            return FinishGroup(new SetDraft { Reps = Value(i), Load = load, Span = loadSpan }, i, i + 1);
+        }
+
+        if (TryComponent(i, out var held) && held.Part is Part.Duration or Part.Distance)
+        {
+            var group = new SetDraft { Load = load, Span = loadSpan };
+            if (held.Part == Part.Duration)
+            {
+                group.DurationSeconds = held.Value;
+            }
+            else
+            {
+                group.DistanceKm = held.Value;
+            }
+
+            return FinishGroup(group, i, held.End);
+        }
+
+        return i;
+    }
+
+    private bool TryLoadValue(int i, bool lead, out Load load, out int end)
+    {
+        load = default;
+        end = i;
+        if ((Is(i, TokenKind.Plus) || Is(i, TokenKind.Minus)) && Is(i + 1, TokenKind.Number))
+        {
+            // "+45" is load added to bodyweight, "-55" assistance taken off it
+            var sign = Is(i, TokenKind.Minus) ? -1 : 1;
+            load = Load.Bare(_t[i + 1], sign);
+            end = i + 2;
+            if (ReadUnit(end, out var unit))
+            {
+                load = load with { Unit = unit };
+                end++;
+            }
+
+            return true;
+        }
+
+        if (Is(i, TokenKind.BarLoad))
+        {
+            return TryBarLoad(i, lead, out load, out end);
+        }
+
+        if (!Is(i, TokenKind.Number))
+        {
+            return false;
+        }
+
+        var number = _t[i];
+        if (ReadUnit(i + 1, out var spokenUnit))
+        {
+            load = Load.Bare(number) with { Unit = spokenUnit };
+            end = i + 2;
+            return true;
+        }
+
+        if (Is(i + 1, TokenKind.Plates) && number.IsInteger && number.Value is >= 1 and <= MaxPlates)
+        {
+            var quarter = Is(i + 2, TokenKind.Quarter);
+            load = Load.Bar(number, (int)number.Value) with { Quarters = quarter ? 1 : 0 };
+            end = quarter ? i + 3 : i + 2;
+            return true;
+        }
+
+        if (Is(i + 1, TokenKind.SecondSuffix) && _kind == ExerciseKind.Strength && !Is(i + 2, TokenKind.Rest))
+        {
+            // "20s": a pair of 20s, the load of each dumbbell
+            load = Load.Bare(number);
+            end = i + 2;
+            return true;
+        }
+
+        var bareAllowed = lead
+            ? !IsCountFollower(i + 1)
+            : (Is(i + 1, TokenKind.For) && !IsRepsForSets(i)) || Is(i + 1, TokenKind.Colon);
+        if (bareAllowed)
+        {
+            load = Load.Bare(number);
+            end = i + 1;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "with the bar", "just the bar", "the bar with 25s", "empty bar and a 10 each side". A bar not said as a load
+    /// ("pull ups on the bar") is not one.
+    /// </summary>
+    private bool TryBarLoad(int i, bool lead, out Load load, out int end)
+    {
+        load = Load.Bar(_t[i]);
+        end = i + 1;
+        var k = Is(end, TokenKind.With) || Is(end, TokenKind.Plus) || Is(end, TokenKind.And) ? SkipFillers(end + 1) : end;
+        if (k > end && Is(k, TokenKind.Number))
+        {
+            var plates = _t[k];
+            k++;
+            if (Is(k, TokenKind.Plates) && plates.IsInteger && plates.Value <= MaxPlates)
+            {
+                load = load with { Plates = (int)plates.Value };
+                k++;
+            }
+            else
+            {
+                load = load with { SidePlates = plates.Value };
+                k = Is(k, TokenKind.SecondSuffix) ? k + 1 : k;
+                if (ReadUnit(k, out var unit))
+                {
+                    load = load with { Unit = unit };
+                    k++;
+                }
+            }
+
+            end = Is(k, TokenKind.Side) ? k + 1 : k;
+            return true;
+        }
+
+        // "the bar" alone is only a load after "with"/"at"; "just the bar", "empty bar" and "bar only" always are.
+        return lead || _t[i].Text != "the";
+    }
+
+    private bool ReadUnit(int i, out string unit)
+    {
+        unit = "";
+        if (Is(i, TokenKind.WeightUnit))
+        {
+            unit = _t[i].Text;
+            return true;
+        }
+
+        if (Is(i, TokenKind.KSuffix) && _kind != ExerciseKind.Cardio)
+        {
+            unit = VoiceLexicon.Kilograms;
+            return true;
+        }
+
+        return false;
+    }
+
+    // ---- durations and distances ----------------------------------------------------------------------------
+
+    /// <summary>"60 seconds", "for 1:30", "a minute and a half", "in 50 minutes", "5k" (a run), "2.5 miles".</summary>
+    private int TryDurationOrDistance(int i)
+    {
+        var j = Is(i, TokenKind.For) || Is(i, TokenKind.In) || Is(i, TokenKind.Of) ? SkipFillers(i + 1) : i;
+        if (TryDurationValue(j, _kind != ExerciseKind.Strength, out var seconds, out var end))
+        {
+            var span = SpanOf(i, end);
+            Attach(group => group.DurationSeconds is null, group => group.DurationSeconds = seconds, span, i, end);
+            return end;
+        }
+
+        if (TryDistanceValue(j, out var km, out end))
+        {
+            var span = SpanOf(i, end);
+            Attach(group => group.DistanceKm is null, group => group.DistanceKm = km, span, i, end);
+            return end;
+        }
+
+        return i;
+    }
+
+    /// <summary>A duration or distance belongs to the last group lacking one; otherwise it is a set of its own.</summary>
+    private void Attach(Func<SetDraft, bool> lacks, Action<SetDraft> set, TextSpan span, int start, int end)
+    {
+        var last = _groups.Count > 0 ? _groups[^1] : null;
+        if (last is not null && lacks(last) && last.Reps is null)
+        {
+            set(last);
+            last.Span = last.Span.Union(span);
+            return;
+        }
+
+        var group = new SetDraft { Span = span };
+        set(group);
+        FinishGroup(group, start, end);
+    }
+
+    private bool TryDurationValue(int i, bool allowSecondSuffix, out double seconds, out int end)
+    {
+        seconds = 0;
+        end = i;
+        if (Is(i, TokenKind.Clock))
+        {
+            seconds = Value(i);
+            end = i + 1;
+            return true;
+        }
+
+        if (!Is(i, TokenKind.Number))
+        {
+            return false;
+        }
+
+        if (allowSecondSuffix && Is(i + 1, TokenKind.SecondSuffix))
+        {
+            seconds = Value(i);
+            end = i + 2;
+            return true;
+        }
+
+        if (!Is(i + 1, TokenKind.DurationUnit))
+        {
+            return false;
+        }
+
+        var factor = Value(i + 1);
+        seconds = Value(i) * factor;
+        end = i + 2;
+        if (Is(end, TokenKind.Half))
+        {
+            seconds += factor / 2;
+            end++;
+        }
+
+        // "1 minute 30 seconds", "2 minutes and 30 seconds"
+        var next = Is(end, TokenKind.And) ? end + 1 : end;
+        if (Is(next, TokenKind.Number) && Is(next + 1, TokenKind.DurationUnit) && Value(next + 1) < factor)
+        {
+            seconds += Value(next) * Value(next + 1);
+            end = next + 2;
+        }
+
+        return true;
+    }
+
+    private bool TryDistanceValue(int i, out double km, out int end)
+    {
+        km = 0;
+        end = i;
+        if (!Is(i, TokenKind.Number))
+        {
+            return false;
+        }
+
+        if (Is(i + 1, TokenKind.DistanceUnit))
+        {
+            km = Value(i) * Value(i + 1);
+            end = i + 2;
+            return true;
+        }
+
+        if (Is(i + 1, TokenKind.KSuffix) && _kind == ExerciseKind.Cardio)
+        {
+            km = Value(i);
+            end = i + 2;
+            return true;
+        }
+
+        return false;
+    }
+
+    // ---- components of "x" chains ---------------------------------------------------------------------------
+
+    private enum Part
+    {
+        Bare,
+        Load,
+        Duration,
+        Distance,
+    }
+
+    private readonly record struct Component(Part Part, double Value, Load Load, int End, bool Amrap, bool IsRange, TextSpan Span)
+    {
+        public bool IsWhole => Value == Math.Floor(Value);
+    }
+
+    /// <summary>One number of an "x" chain with what is glued to it: "185lbs", "40k", "30s", "+45", "5+", "8-12".</summary>
+    private bool TryComponent(int i, out Component component)
+    {
+        component = default;
+        if (Is(i, TokenKind.Clock))
+        {
+            component = new Component(Part.Duration, Value(i), default, i + 1, false, false, SpanOf(i, i + 1));
+            return true;
+        }
+
+        var j = i;
+        var sign = 0;
+        if ((Is(j, TokenKind.Plus) || Is(j, TokenKind.Minus)) && Is(j + 1, TokenKind.Number))
+        {
+            sign = Is(j, TokenKind.Minus) ? -1 : 1;
+            j++;
+        }
+
+        if (!Is(j, TokenKind.Number))
+        {
+            return false;
+        }
+
+        var number = _t[j];
+        var value = number.Value;
+        j++;
+        var isRange = false;
+        if (Is(j, TokenKind.Range) && Is(j + 1, TokenKind.Number))
+        {
+            isRange = true;
+            j += 2;
+        }
+
+        var part = Part.Bare;
+        var load = Load.Bare(number, sign == 0 ? 1 : sign);
+        if (ReadUnit(j, out var unit))
+        {
+            part = Part.Load;
+            load = load with { Unit = unit };
+            j++;
+        }
+        else if (Is(j, TokenKind.Plates) && number.IsInteger && value is >= 1 and <= MaxPlates)
+        {
+            part = Part.Load;
+            load = Load.Bar(number, (int)value);
+            j++;
+        }
+        else if (Is(j, TokenKind.DurationUnit))
+        {
+            part = Part.Duration;
+            value *= Value(j);
+            j++;
+        }
+        else if (Is(j, TokenKind.DistanceUnit) || (Is(j, TokenKind.KSuffix) && _kind == ExerciseKind.Cardio))
+        {
+            part = Part.Distance;
+            value *= Is(j, TokenKind.DistanceUnit) ? Value(j) : 1;
+            j++;
+        }
+        else if (Is(j, TokenKind.SecondSuffix))
+        {
+            part = _kind == ExerciseKind.Strength ? Part.Bare : Part.Duration;
+            j++;
+        }
+        else if (sign != 0)
+        {
+            part = Part.Load;
+        }
+
+        var amrap = false;
+        if (Is(j, TokenKind.Amrap) && _t[j].Text == "+")
+        {
+            amrap = true;
+            j++;
+        }
+
+        component = new Component(part, value, load, j, amrap, isRange, SpanOf(i, j));
+        return true;
+    }
+}

@@ -1,0 +1,653 @@
+using FitCoach.Domain.Workouts;
+
+namespace FitCoach.Application.Features.Voice.Parsing;
+
+/// <summary>
+/// Reads the sets of one exercise from the tokens said around its name. Recognisers are tried in a fixed order at
+/// each token; what none of them reads is reported as unparsed. Groups ("3x8", "100 for 5", "3 sets of 10") become
+/// sets; loads, efforts, durations and markers said beside a group attach to it, or to every set when no group owns
+/// them. Numbers whose role stays open ("squats 225 5x5") are settled once the whole exercise has been read.
+/// </summary>
+internal sealed partial class SetInterpreter
+{
+    private const double AtSignRpeMax = 10;
+
+    // In "AxB" a first number above this is a load ("135x5"), at or below it a count of sets ("5x5", "10x10").
+    private const double MaxChainedSetCount = 10;
+
+    // Numbers parted only by spaces are a rep list ("80kg 8 8 7") only while each is this small.
+    private const double MaxSpacedListValue = 30;
+    private const int MaxPlates = 10;
+    private const int DistanceDecimals = 3;
+
+    private readonly List<Token> _t;
+    private readonly ExerciseKind _kind;
+    private readonly Func<int, string> _unitAt;
+    private readonly List<SetDraft> _groups = [];
+    private readonly List<TextSpan> _unread = [];
+    private readonly List<(TokenKind Kind, int Index)> _markers = [];
+    private readonly List<(Token Number, int Index)> _loose = [];
+    private readonly SetDraft _shared = new();
+
+    private Load? _pendingLoad;
+    private TextSpan _pendingSpan;
+    private List<Load>? _loadList;
+    private List<double>? _repsList;
+    private List<Load>? _bareList;
+    private List<double>? _rpeList;
+    private TextSpan _listSpan;
+    private int _listIndex;
+    private bool _perSide;
+    private bool _absurd;
+
+    private SetInterpreter(List<Token> tokens, ExerciseKind kind, Func<int, string> unitAt)
+    {
+        _t = tokens;
+        _kind = kind;
+        _unitAt = unitAt;
+    }
+
+    /// <summary>The sets said in <paramref name="tokens"/>, with what could not be read and whether a value was absurd.</summary>
+    public static SetOutcome Read(List<Token> tokens, ExerciseKind kind, Func<int, string> unitAt)
+    {
+        var interpreter = new SetInterpreter(tokens, kind, unitAt);
+        interpreter.Scan();
+        return interpreter.Assemble();
+    }
+
+    private void Scan()
+    {
+        var i = 0;
+        while (i < _t.Count)
+        {
+            var next = TryRest(i);
+            next = next > i ? next : TryRpe(i);
+            next = next > i ? next : TryRir(i);
+            next = next > i ? next : TryMarker(i);
+            next = next > i ? next : TryGroup(i);
+            next = next > i ? next : TryList(i);
+            next = next > i ? next : TryLoad(i);
+            next = next > i ? next : TryDurationOrDistance(i);
+            if (next > i)
+            {
+                i = next;
+                continue;
+            }
+
+            var token = _t[i];
+            if (token.Kind == TokenKind.Number)
+            {
+                _loose.Add((token, i));
+            }
+            else if (!IsIgnorable(token.Kind))
+            {
+                _unread.Add(TextSpan.Of(token, token));
+            }
+
+            i++;
+        }
+    }
+
+    private static bool IsIgnorable(TokenKind kind) => kind is TokenKind.Filler or TokenKind.Punctuation or TokenKind.Word
+        or TokenKind.Comma or TokenKind.And or TokenKind.Of or TokenKind.For or TokenKind.At or TokenKind.With
+        or TokenKind.In or TokenKind.Colon or TokenKind.Comment or TokenKind.Separator or TokenKind.Sets
+        or TokenKind.Reps or TokenKind.Times or TokenKind.Plus or TokenKind.LastSet or TokenKind.BarLoad;
+
+    private bool Is(int i, TokenKind kind) => i < _t.Count && _t[i].Kind == kind;
+
+    private double Value(int i) => _t[i].Value;
+
+    private TextSpan SpanOf(int first, int endExclusive) => TextSpan.Of(_t[first], _t[Math.Max(first, endExclusive - 1)]);
+
+    private int SkipFillers(int i)
+    {
+        while (Is(i, TokenKind.Filler))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    // ---- rest, effort, markers -------------------------------------------------------------------------------
+
+    /// <summary>"90s rest", "rest 2 minutes": rest is not part of a set, so it is read and handed back as unparsed.</summary>
+    private int TryRest(int i)
+    {
+        if (Is(i, TokenKind.Rest))
+        {
+            var j = Is(i + 1, TokenKind.For) || Is(i + 1, TokenKind.Of) ? i + 2 : i + 1;
+            var end = TryDurationValue(j, allowSecondSuffix: true, out _, out var durationEnd) ? durationEnd : i + 1;
+            _unread.Add(SpanOf(i, end));
+            return end;
+        }
+
+        if (TryDurationValue(i, allowSecondSuffix: true, out _, out var restEnd) && Is(restEnd, TokenKind.Rest))
+        {
+            _unread.Add(SpanOf(i, restEnd + 1));
+            return restEnd + 1;
+        }
+
+        return i;
+    }
+
+    /// <summary>"rpe 8", "at RPE 7", "with an RPE of 8, 8, 9", "@8.5", "8 rpe".</summary>
+    private int TryRpe(int i)
+    {
+        var j = Is(i, TokenKind.At) || Is(i, TokenKind.With) ? SkipFillers(i + 1) : i;
+        if (Is(j, TokenKind.Rpe))
+        {
+            j++;
+            j = Is(j, TokenKind.Of) || Is(j, TokenKind.At) ? j + 1 : j;
+            var values = ReadNumbers(j, out var end);
+            if (values.Count == 0)
+            {
+                _unread.Add(SpanOf(i, j));
+                return j;
+            }
+
+            AttachRpe(values, SpanOf(i, end));
+            return end;
+        }
+
+        if (IsAtSign(i) && Is(i + 1, TokenKind.Number) && Value(i + 1) <= AtSignRpeMax && !IsLoadUnit(i + 2))
+        {
+            AttachRpe([Value(i + 1)], SpanOf(i, i + 2));
+            return i + 2;
+        }
+
+        if (Is(i, TokenKind.Number) && IsEffortValue(i) && Is(i + 1, TokenKind.Rpe))
+        {
+            AttachRpe([Value(i)], SpanOf(i, i + 2));
+            return i + 2;
+        }
+
+        return i;
+    }
+
+    private void AttachRpe(List<double> values, TextSpan span)
+    {
+        if (values.Count > 1)
+        {
+            _rpeList ??= values;
+            _listSpan = _listSpan.Union(span);
+            return;
+        }
+
+        var last = _groups.Count > 0 ? _groups[^1] : null;
+        if (last is not null && last.Rpe is null)
+        {
+            last.Rpe = values[0];
+            last.Span = last.Span.Union(span);
+        }
+        else
+        {
+            _shared.Rpe ??= values[0];
+            _shared.Span = _shared.Span.Union(span);
+        }
+    }
+
+    /// <summary>"2 reps in reserve", "rir 2", "with 3 in the tank".</summary>
+    private int TryRir(int i)
+    {
+        var j = Is(i, TokenKind.At) || Is(i, TokenKind.With) ? SkipFillers(i + 1) : i;
+        double rir;
+        int end;
+        if (Is(j, TokenKind.Number) && Is(j + 1, TokenKind.Rir) && IsEffortValue(j))
+        {
+            rir = Value(j);
+            end = j + 2;
+        }
+        else if (Is(j, TokenKind.Rir) && Is(j + 1, TokenKind.Number))
+        {
+            rir = Value(j + 1);
+            end = j + 2;
+        }
+        else if (Is(j, TokenKind.Rir) && Is(j + 1, TokenKind.Of) && Is(j + 2, TokenKind.Number))
+        {
+            rir = Value(j + 2);
+            end = j + 3;
+        }
+        else
+        {
+            return i;
+        }
+
+        var span = SpanOf(i, end);
+        var last = _groups.Count > 0 ? _groups[^1] : null;
+        if (last is not null && last.Rir is null)
+        {
+            last.Rir = rir;
+            last.Span = last.Span.Union(span);
+        }
+        else
+        {
+            _shared.Rir ??= rir;
+            _shared.Span = _shared.Span.Union(span);
+        }
+
+        return end;
+    }
+
+    private int TryMarker(int i)
+    {
+        var kind = _t[i].Kind;
+        if (kind == TokenKind.Side)
+        {
+            // "2 plates a side" says how the bar was loaded, not that the lift was one-sided
+            _perSide |= !(i > 0 && _t[i - 1].Kind == TokenKind.Plates);
+            return i + 1;
+        }
+
+        if (kind is TokenKind.Warmup or TokenKind.Amrap or TokenKind.Failure or TokenKind.Dropset or TokenKind.Working)
+        {
+            _markers.Add((kind, i));
+            return i + 1;
+        }
+
+        return i;
+    }
+
+    // ---- groups ---------------------------------------------------------------------------------------------
+
+    /// <summary>Groups led by a count or reps: "x5", "3x8", "100x9x4", "3 sets of 8", "12 reps", "3 triples".</summary>
+    private int TryGroup(int i)
+    {
+        if (Is(i, TokenKind.Times) && TryComponent(i + 1, out var only) && only.Part == Part.Bare)
+        {
+            return FinishGroup(new SetDraft { Reps = only.Value }, i, only.End);
+        }
+
+        if (Is(i, TokenKind.Number) && Is(i + 1, TokenKind.Times) && _t[i + 1].Text == "xx")
+        {
+            return ReadFixedRepsLoads(i);
+        }
+
+        if (TryComponent(i, out var first) && Is(first.End, TokenKind.Times) && TryComponent(first.End + 1, out var second))
+        {
+            Component? third = null;
+            if (Is(second.End, TokenKind.Times) && TryComponent(second.End + 1, out var last))
+            {
+                third = last;
+            }
+
+            var group = FromChain(first, second, third);
+            if (group is not null)
+            {
+                return FinishGroup(group, i, (third ?? second).End);
+            }
+        }
+
+        if (!Is(i, TokenKind.Number))
+        {
+            return Is(i, TokenKind.RepsNoun) ? FinishGroup(new SetDraft { Reps = Value(i) }, i, i + 1) : i;
+        }
+
+        var j = i + 1;
+        string? type = null;
+        while (Is(j, TokenKind.Filler) || Is(j, TokenKind.Warmup) || Is(j, TokenKind.Failure) || Is(j, TokenKind.Dropset)
+               || Is(j, TokenKind.Amrap))
+        {
+            type = TypeOf(_t[j].Kind) ?? type;
+            j++;
+        }
+
+        if (Is(j, TokenKind.Sets))
+        {
+            return ReadSetsOf(new SetDraft { Count = Value(i), Type = type }, i, j + 1);
+        }
+
+        if (Is(i + 1, TokenKind.Reps))
+        {
+            var group = new SetDraft { Reps = Value(i) };
+            var end = i + 2;
+            if ((Is(end, TokenKind.For) || Is(end, TokenKind.Times) || Is(end, TokenKind.Of)) && Is(end + 1, TokenKind.Number) && Is(end + 2, TokenKind.Sets))
+            {
+                group.Count = Value(end + 1);
+                end += 3;
+            }
+
+            return FinishGroup(group, i, end);
+        }
+
+        if (IsRepsForSets(i))
+        {
+            // "10 for 3 sets": reps, then how many sets of them
+            return FinishGroup(new SetDraft { Reps = Value(i), Count = Value(i + 2) }, i, i + 4);
+        }
+
+        if (Is(i + 1, TokenKind.Times) && (Is(i + 2, TokenKind.Amrap) || Is(i + 2, TokenKind.Failure)))
+        {
+            // "3 x AMRAP": three sets, each as many reps as possible
+            return FinishGroup(new SetDraft { Count = Value(i), Type = TypeOf(_t[i + 2].Kind) }, i, i + 3);
+        }
+
+        if (Is(i + 1, TokenKind.RepsNoun) && _t[i + 1].Text == "plural")
+        {
+            return FinishGroup(new SetDraft { Count = Value(i), Reps = Value(i + 1) }, i, i + 2);
+        }
+
+        return i;
+    }
+
+    /// <summary>"15xx40k,50k": the same reps at each of several loads, one set per load.</summary>
+    private int ReadFixedRepsLoads(int i)
+    {
+        var reps = Value(i);
+        var k = i + 2;
+        var end = i + 2;
+        while (TryComponent(k, out var item) && item.Part is Part.Load or Part.Bare)
+        {
+            end = FinishGroup(new SetDraft { Reps = reps, Load = item.Load }, i, item.End);
+            k = Is(end, TokenKind.Comma) ? end + 1 : end;
+        }
+
+        return end;
+    }
+
+    /// <summary>What follows "N sets": "of 8 (reps)", "of 60 seconds", "12, 10, 8", or nothing ("3 sets at 100 kg").</summary>
+    private int ReadSetsOf(SetDraft group, int start, int j)
+    {
+        var k = j;
+        var colon = false;
+        while (Is(k, TokenKind.Of) || Is(k, TokenKind.Times) || Is(k, TokenKind.Comma) || Is(k, TokenKind.Colon) || Is(k, TokenKind.Filler))
+        {
+            colon |= Is(k, TokenKind.Colon);
+            k++;
+        }
+
+        if (TryReadList(k, lead: false, out var items, out var listEnd, out var closing) && closing != TokenKind.WeightUnit)
+        {
+            _repsList ??= [.. items.Select(item => item.Value)];
+            _listIndex = start;
+            _listSpan = _listSpan.Union(SpanOf(k, listEnd));
+            return FinishGroup(group, start, listEnd);
+        }
+
+        // "3 sets: 8 reps at 80kg, 8 reps at 80kg, 6 at 85kg": after a colon the sets are listed one by one.
+        if (!colon && TryComponent(k, out var held) && !Is(held.End, TokenKind.Times) && !Is(held.End, TokenKind.For))
+        {
+            switch (held.Part)
+            {
+                case Part.Bare when !held.IsRange:
+                    group.Reps = held.Value;
+                    return FinishGroup(group, start, held.End);
+                case Part.Duration:
+                    group.DurationSeconds = held.Value;
+                    return FinishGroup(group, start, held.End);
+                case Part.Distance:
+                    group.DistanceKm = held.Value;
+                    return FinishGroup(group, start, held.End);
+                case Part.Load:
+                    group.Load = held.Load;
+                    return FinishGroup(group, start, held.End);
+                default:
+                    break;
+            }
+        }
+
+        return FinishGroup(group, start, j);
+    }
+
+    /// <summary>Sets a chain of "x"-joined numbers apart by their units, then by size: a load is far larger than a count.</summary>
+    private SetDraft? FromChain(Component a, Component b, Component? c)
+    {
+        var (group, reps) = c is { } third ? FromTriple(a, b, third) : FromPair(a, b);
+        if (group is null)
+        {
+            return null;
+        }
+
+        if (reps is { IsRange: true } range)
+        {
+            // "3x8-12": a rep range is a plan, not what was done, so the reps stay open and the range is reported.
+            group.Reps = null;
+            _unread.Add(range.Span);
+        }
+
+        if (a.Amrap || b.Amrap || c is { Amrap: true })
+        {
+            group.Type = "amrap";
+        }
+
+        return group;
+    }
+
+    private static (SetDraft? Group, Component? Reps) FromPair(Component a, Component b) => (a.Part, b.Part) switch
+    {
+        (Part.Load, Part.Bare) => (new SetDraft { Load = a.Load, Reps = b.Value }, b),
+        (Part.Bare, Part.Load) => (new SetDraft { Reps = a.Value, Load = b.Load }, a),
+        (Part.Bare, Part.Duration) => (new SetDraft { Count = a.Value, DurationSeconds = b.Value }, null),
+        (Part.Bare, Part.Distance) => (new SetDraft { Count = a.Value, DistanceKm = b.Value }, null),
+        (Part.Duration, Part.Bare) => (new SetDraft { DurationSeconds = a.Value, Count = b.Value }, null),
+        (Part.Distance, Part.Bare) => (new SetDraft { DistanceKm = a.Value, Count = b.Value }, null),
+        (Part.Bare, Part.Bare) when a.IsWhole && a.Value <= MaxChainedSetCount => (new SetDraft { Count = a.Value, Reps = b.Value }, b),
+        (Part.Bare, Part.Bare) => (new SetDraft { Load = a.Load, Reps = b.Value }, b),
+        _ => (null, null),
+    };
+
+    /// <summary>"5x6x40k" and "3x8x110" are sets x reps x load; "100x9x4" (caber's order) is load x reps x sets.</summary>
+    private static (SetDraft? Group, Component? Reps) FromTriple(Component a, Component b, Component c)
+    {
+        if (b.Part != Part.Bare)
+        {
+            return (null, null);
+        }
+
+        if (a.Part == Part.Bare && a.Value != 0 && (c.Part == Part.Load || (c.Part == Part.Bare && c.Value > a.Value)))
+        {
+            return (new SetDraft { Count = a.Value, Reps = b.Value, Load = c.Load }, b);
+        }
+
+        return a.Part is Part.Load or Part.Bare && c.Part == Part.Bare
+            ? (new SetDraft { Load = a.Load, Reps = b.Value, Count = c.Value }, b)
+            : (null, null);
+    }
+
+    /// <summary>Trailing parts of a group ("reps", "+", "@8"), then the load said just before it, if any.</summary>
+    private int FinishGroup(SetDraft group, int start, int end)
+    {
+        while (true)
+        {
+            if (Is(end, TokenKind.Reps))
+            {
+                end++;
+            }
+            else if (Is(end, TokenKind.Amrap) && _t[end].Text == "+")
+            {
+                group.Type = "amrap";
+                end++;
+            }
+            else if (IsAtSign(end) && Is(end + 1, TokenKind.Number) && Value(end + 1) <= AtSignRpeMax && !IsLoadUnit(end + 2))
+            {
+                group.Rpe ??= Value(end + 1);
+                end += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (PrecededByLastSet(start) && _groups.Count > 0 && _groups[^1].Count > 1)
+        {
+            // "3x10 at 60 kg, last set 14 reps": the last of those sets is this one
+            var previous = _groups[^1];
+            previous.Count--;
+            group.FillFrom(previous);
+            group.IsLastSet = true;
+        }
+
+        group.TokenIndex = start;
+        group.EndIndex = end;
+        group.Span = group.Span.Union(SpanOf(start, end));
+        if (group.Load is null && _pendingLoad is { } pending)
+        {
+            group.Load = pending;
+            group.Span = group.Span.Union(_pendingSpan);
+            _pendingLoad = null;
+        }
+
+        _groups.Add(group);
+        return end;
+    }
+
+    // ---- lists ----------------------------------------------------------------------------------------------
+
+    /// <summary>"10, 8 and 6 reps", "at 80, 85, 90", "75,75,70kg", "5, 5, 5".</summary>
+    private int TryList(int i)
+    {
+        var lead = (Is(i, TokenKind.At) || Is(i, TokenKind.With)) && Is(i + 1, TokenKind.Number);
+        var start = lead ? i + 1 : i;
+        if (!TryReadList(start, lead, out var items, out var end, out var closing))
+        {
+            return i;
+        }
+
+        var span = SpanOf(i, end);
+        if (closing is TokenKind.WeightUnit || lead)
+        {
+            if (_loadList is not null)
+            {
+                _unread.Add(span);
+                return end;
+            }
+
+            _loadList = items;
+        }
+        else if (closing == TokenKind.Reps)
+        {
+            _repsList ??= [.. items.Select(item => item.Value)];
+        }
+        else
+        {
+            _bareList ??= items;
+        }
+
+        _listIndex = i;
+        _listSpan = _listSpan.Union(span);
+        return end;
+    }
+
+    /// <summary>
+    /// Numbers parted by commas, "and", slashes or only spaces ("8 8 7"). A unit or "reps" after the last closes the
+    /// list and says what all of them are. A list parted only by spaces needs three rep-sized numbers, so "bench 100 5"
+    /// stays a load and reps.
+    /// </summary>
+    private bool TryReadList(int i, bool lead, out List<Load> items, out int end, out TokenKind closing)
+    {
+        items = [];
+        end = i;
+        closing = TokenKind.Comma;
+        var spaced = false;
+        var marked = false;
+        var k = i;
+        while (Is(k, TokenKind.Number))
+        {
+            var after = k + 1 < _t.Count ? _t[k + 1].Kind : TokenKind.Separator;
+            if (after is TokenKind.WeightUnit or TokenKind.Reps || (after == TokenKind.KSuffix && _kind != ExerciseKind.Cardio))
+            {
+                if (items.Count == 0 || (spaced && after != TokenKind.Reps))
+                {
+                    break;
+                }
+
+                closing = after is TokenKind.Reps ? TokenKind.Reps : TokenKind.WeightUnit;
+                var unit = after == TokenKind.Reps ? null : _t[k + 1].Kind == TokenKind.KSuffix ? VoiceLexicon.Kilograms : _t[k + 1].Text;
+                items.Add(Load.Bare(_t[k]));
+                items = items.ConvertAll(item => item with { Unit = unit });
+                end = k + 2;
+                break;
+            }
+
+            if (after == TokenKind.Number && IsRepSized(k) && IsRepSized(k + 1))
+            {
+                items.Add(Load.Bare(_t[k]));
+                end = k + 1;
+                spaced = true;
+                k++;
+                continue;
+            }
+
+            if (!IsListBreak(after, lead) || IsEffortValue(k))
+            {
+                return false;
+            }
+
+            items.Add(Load.Bare(_t[k]));
+            end = k + 1;
+            if ((after is TokenKind.Comma or TokenKind.And) && Is(k + 2, TokenKind.Number))
+            {
+                marked = true;
+                k += 2;
+                continue;
+            }
+
+            break;
+        }
+
+        return spaced && !marked ? items.Count >= 3 : items.Count >= 2;
+    }
+
+    private bool IsRepSized(int i) => _t[i].IsInteger && _t[i].Value <= MaxSpacedListValue;
+
+    /// <summary>What may follow a list item: a comma, "and", or anything that does not make the number something else.</summary>
+    /// <summary>"2 reps in reserve", "8 rpe": the number is the effort itself, unlike "5 rir 2" or "5 rpe 8".</summary>
+    private bool IsEffortValue(int i) =>
+        (Is(i + 1, TokenKind.Rir) || Is(i + 1, TokenKind.Rpe)) && !Is(i + 2, TokenKind.Number) && !(Is(i + 2, TokenKind.Of) && Is(i + 3, TokenKind.Number));
+
+    private static bool IsListBreak(TokenKind after, bool lead) => after is TokenKind.Comma or TokenKind.And or TokenKind.Separator
+        or TokenKind.Filler or TokenKind.Punctuation or TokenKind.Word or TokenKind.At or TokenKind.With or TokenKind.Rpe
+        or TokenKind.Rir or TokenKind.Side or TokenKind.Comment or TokenKind.Warmup or TokenKind.Failure or TokenKind.Amrap
+        || (lead && after is TokenKind.For);
+
+    private List<double> ReadNumbers(int i, out int end)
+    {
+        var values = new List<double>();
+        end = i;
+        var k = i;
+        while (Is(k, TokenKind.Number))
+        {
+            values.Add(Value(k));
+            end = k + 1;
+            if ((Is(k + 1, TokenKind.Comma) || Is(k + 1, TokenKind.And)) && Is(k + 2, TokenKind.Number) && !IsCountFollower(k + 3))
+            {
+                k += 2;
+                continue;
+            }
+
+            break;
+        }
+
+        return values;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    /// <summary>"10 for 3 sets" (reps, then sets), unlike "140 for 3 sets of 5" (a load, then the sets).</summary>
+    private bool IsRepsForSets(int i) => Is(i + 1, TokenKind.For) && Is(i + 2, TokenKind.Number) && Is(i + 3, TokenKind.Sets)
+        && !(Is(i + 4, TokenKind.Of) || Is(i + 4, TokenKind.Times) || Is(i + 4, TokenKind.Number));
+
+    private bool IsAtSign(int i) => Is(i, TokenKind.At) && _t[i].Text == "@";
+
+    /// <summary>After "@N": what makes N a load ("@ 100 kg", "@100 for 5", "@100x5") rather than an RPE.</summary>
+    private bool IsLoadUnit(int i) => Is(i, TokenKind.WeightUnit) || Is(i, TokenKind.KSuffix) || Is(i, TokenKind.Plates)
+        || Is(i, TokenKind.For) || (Is(i, TokenKind.Times) && _t[i].Glued);
+
+    /// <summary>Tokens after a number that make it a count, reps, effort or time rather than a load.</summary>
+    private bool IsCountFollower(int i) => (i < _t.Count && _t[i].Kind is TokenKind.Sets or TokenKind.Reps or TokenKind.Times
+        or TokenKind.RepsNoun or TokenKind.DurationUnit or TokenKind.DistanceUnit or TokenKind.SecondSuffix
+        or TokenKind.KSuffix or TokenKind.Range or TokenKind.Plates or TokenKind.WeightUnit) || (i > 0 && IsEffortValue(i - 1));
+
+    private static string? TypeOf(TokenKind marker) => marker switch
+    {
+        TokenKind.Warmup => "warmup",
+        TokenKind.Amrap => "amrap",
+        TokenKind.Failure => "failure",
+        TokenKind.Dropset => "dropset",
+        _ => null,
+    };
+}
+
+/// <summary>The sets read for one exercise, the spans left unread, and whether an absurd value was refused.</summary>
+internal sealed record SetOutcome(List<WorkoutSet> Sets, List<TextSpan> Unread, bool HadAbsurdValue);

@@ -1,0 +1,72 @@
+namespace FitCoach.Application.Features.Voice.Parsing;
+
+/// <summary>
+/// What a token means. The lexer only produces <see cref="Word"/>, <see cref="Number"/>, <see cref="Clock"/> and
+/// <see cref="Symbol"/>; <see cref="TokenClassifier"/> turns them into the rest. A <see cref="Word"/> left after
+/// classification is part of an exercise name.
+/// </summary>
+internal enum TokenKind
+{
+    Word,
+    Number,
+    Clock,
+    Symbol,
+
+    WeightUnit,
+    KSuffix,
+    SecondSuffix,
+    DurationUnit,
+    DistanceUnit,
+    Plates,
+    Quarter,
+    BarLoad,
+    Half,
+    Times,
+    Sets,
+    Reps,
+    RepsNoun,
+
+    For,
+    At,
+    With,
+    Of,
+    In,
+    Plus,
+    Minus,
+    Colon,
+    Comma,
+    And,
+    Range,
+
+    Rpe,
+    Rir,
+    Side,
+    Warmup,
+    Amrap,
+    Failure,
+    Dropset,
+    Working,
+    LastSet,
+    Rest,
+    Percent,
+
+    Separator,
+    Filler,
+    Comment,
+    Punctuation,
+}
+
+/// <summary>
+/// A token of a transcript with its place in the original text, so unread parts can be quoted verbatim.
+/// <see cref="Value"/> holds a number, a unit's factor (seconds or km per unit) or a rep count;
+/// <see cref="Text"/> the lower-cased word, symbol or unit ("kg"/"lb"); <see cref="Glued"/> is true when no
+/// whitespace precedes it ("185lbs", "+45").
+/// </summary>
+internal readonly record struct Token(TokenKind Kind, int Start, int End, double Value, string Text, bool Glued)
+{
+    public Token With(TokenKind kind, double value = 0, string? text = null) => this with { Kind = kind, Value = value, Text = text ?? Text };
+
+    public bool IsWord(string word) => Kind == TokenKind.Word && string.Equals(Text, word, StringComparison.Ordinal);
+
+    public bool IsInteger => Kind == TokenKind.Number && Value == Math.Floor(Value);
+}

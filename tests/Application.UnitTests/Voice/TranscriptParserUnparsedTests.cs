@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Text;
+using Xunit;
+using static FitCoach.Application.UnitTests.Voice.VoiceParser;
+
+namespace FitCoach.Application.UnitTests.Voice;
+
+/// <summary>What cannot be read is handed back, absurd values are refused, and no input breaks the parser.</summary>
+public sealed class TranscriptParserUnparsedTests
+{
+    [Theory]
+    [InlineData("asdf qwerty")]
+    [InlineData("hello how are you")]
+    [InlineData("what should I eat after training")]
+    public void Parse_Nonsense_ReadsNothingAndReturnsItAllAsUnparsed(string transcript)
+    {
+        var result = Parse(transcript);
+
+        Assert.Empty(result.Exercises);
+        Assert.Equal([transcript], result.Unparsed);
+    }
+
+    [Theory]
+    [InlineData("a 5000 kg squat")]
+    [InlineData("1000 reps of curls")]
+    [InlineData("squat 3x5 at 700 kg")]
+    [InlineData("deadlift 2000 pounds for 1")]
+    [InlineData("bench 30 sets of 10")]
+    [InlineData("bench 3x101")]
+    [InlineData("bench 100 kg for 5 at rpe 15")]
+    [InlineData("bench 100 kg for 5 at rpe 0.5")]
+    [InlineData("curls 3x10 rir 12")]
+    [InlineData("plank for 7 hours")]
+    [InlineData("ran 5000 km")]
+    public void Parse_AbsurdValue_StoresNoSetAndReturnsTheSpanAsUnparsed(string transcript)
+    {
+        var result = Parse(transcript);
+
+        Assert.Empty(result.Exercises);
+        Assert.NotEmpty(result.Unparsed);
+    }
+
+    [Fact]
+    public void Parse_AbsurdSetInARamp_DropsOnlyThatSet()
+    {
+        var result = Parse("squat 100x5, 1000x3, 110x3");
+
+        Assert.Equal(["5r 100kg", "3r 110kg"], SetsOf(result, "Barbell_Squat"));
+        Assert.Equal(["1000x3"], result.Unparsed);
+    }
+
+    [Fact]
+    public void Parse_AbsurdExerciseBesideAGoodOne_KeepsTheGoodOne()
+    {
+        var result = Parse("bench 100x5 then 1000 reps of curls");
+
+        Assert.Equal(["5r 100kg"], SetsOf(result, "Barbell_Bench_Press_-_Medium_Grip"));
+        Assert.Equal(["1000 reps of curls"], result.Unparsed);
+    }
+
+    [Fact]
+    public void Parse_UnknownExercise_IsUnparsedWithItsNumbers()
+    {
+        var result = Parse("I did 10 squats and 1 minute dead hang");
+
+        Assert.Equal(["10r"], SetsOf(result, "Barbell_Squat"));
+        Assert.Equal(["1 minute dead hang"], result.Unparsed);
+    }
+
+    [Theory]
+    [InlineData("Squat 135x5, 200x3 (light leg day)", "light")]
+    [InlineData("bench 3x5 at 100 kg felt heavy", "felt heavy")]
+    [InlineData("3x10 pull ups (90s rest)", "90s rest")]
+    [InlineData("bench 3x5 at 80% of my max", "%")]
+    public void Parse_CommentsRestAndPercentages_AreKeptAsUnparsed(string transcript, string fragment)
+    {
+        var result = Parse(transcript);
+
+        Assert.Single(result.Exercises);
+        Assert.Contains(result.Unparsed, text => text.Contains(fragment, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\n\n")]
+    [InlineData(null)]
+    public void Parse_EmptyTranscript_ReadsNothing(string? transcript)
+    {
+        var result = Parse(transcript!);
+
+        Assert.Empty(result.Exercises);
+        Assert.Empty(result.Unparsed);
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("3x")]
+    [InlineData("@")]
+    [InlineData("+ + + x x x")]
+    [InlineData("1:30:00:00")]
+    [InlineData("99999999999999999999999999999x99999999999999999999")]
+    [InlineData("5-")]
+    [InlineData("bench -")]
+    [InlineData("and then and then then")]
+    [InlineData("rpe rir sets reps kg lb")]
+    [InlineData("squat 3 sets of")]
+    [InlineData("for at with of in")]
+    [InlineData("\u00d7\u2013\u2019\u00e9\u00e8 \ud83d\udcaa 100kg")]
+    public void Parse_DegenerateInput_DoesNotThrow(string transcript)
+    {
+        var result = Parse(transcript);
+
+        Assert.NotNull(result);
+    }
+
+    [Fact]
+    public void Parse_RandomInput_NeverThrows()
+    {
+        string[] pieces =
+        [
+            "bench", "squat", "3", "x", "8", "100", "kg", "lb", "for", "at", "@", "rpe", "rir", ",", "and", "then", "+",
+            "-", "sets", "of", "reps", "plates", "a", "hundred", "seconds", "1:30", "k", "s", "each", "side", "warm", "up",
+            "amrap", "to", "failure", ".", ":", "(", ")", "the", "bar", "with", "25s", "last", "set", "xx", "%", "0", "9999",
+        ];
+        var random = new Random(20260801);
+        for (var round = 0; round < 2000; round++)
+        {
+            var builder = new StringBuilder();
+            var length = random.Next(1, 25);
+            for (var k = 0; k < length; k++)
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]).Append(random.Next(3) == 0 ? "" : " ");
+            }
+
+            var result = Parse(builder.ToString(), random.Next(2) == 0 ? "kg" : "lb");
+
+            Assert.All(result.Exercises.SelectMany(exercise => exercise.Sets), set =>
+            {
+                Assert.True(set.Reps is null or (>= 0 and <= 100));
+                Assert.True(set.Rpe is null or (>= 1 and <= 10));
+            });
+        }
+    }
+
+    [Fact]
+    public void Parse_TenKilobyteTranscript_IsSafeFastAndReturnsTheRestAsUnparsed()
+    {
+        var builder = new StringBuilder();
+        while (builder.Length < 10_000)
+        {
+            builder.Append("bench 100x5, squat 3x5 at 140 kg then felt great asdf ");
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var result = Parse(builder.ToString());
+        stopwatch.Stop();
+
+        Assert.NotEmpty(result.Exercises);
+        Assert.NotEmpty(result.Unparsed);
+        Assert.True(result.Unparsed[^1].Length > 5000, "The text beyond the limit is returned as unparsed.");
+        Assert.True(stopwatch.ElapsedMilliseconds < 2000, $"Parsing 10 kB took {stopwatch.ElapsedMilliseconds} ms.");
+    }
+
+    [Fact]
+    public void Parse_TenKilobytesWithoutSpaces_IsSafe()
+    {
+        var result = Parse(new string('9', 10_000) + "x" + new string('a', 10_000));
+
+        Assert.Empty(result.Exercises);
+        Assert.NotEmpty(result.Unparsed);
+    }
+
+    [Fact]
+    public void Parse_TypicalUtterance_TakesWellUnderAMillisecond()
+    {
+        const string transcript = "Bench press, 3 sets of 8 reps at 185 pounds, RPE 7 then pull-ups 10, 8, 7";
+        for (var warmup = 0; warmup < 50; warmup++)
+        {
+            Parse(transcript, "lb");
+        }
+
+        const int runs = 500;
+        var stopwatch = Stopwatch.StartNew();
+        for (var run = 0; run < runs; run++)
+        {
+            Parse(transcript, "lb");
+        }
+
+        stopwatch.Stop();
+        var microseconds = stopwatch.Elapsed.TotalMicroseconds / runs;
+
+        // The benchmark (bench/FitCoach.Benchmarks) measures the real figure; this only catches a regression by an
+        // order of magnitude while other tests share the machine.
+        Assert.True(microseconds < 1000, $"A typical utterance took {microseconds:F0} µs.");
+    }
+}
