@@ -168,17 +168,18 @@ public abstract class LeaderboardContract : IAsyncLifetime
     public async Task Writes_WithAnExpiry_LetTheBoardExpireAfterTheLatestWrite()
     {
         var board = TestData.NewId("volume:week");
-        var expiry = TimeSpan.FromMilliseconds(400);
+        // Margins of several hundred milliseconds: a loaded two-core CI machine can oversleep a delay noticeably.
+        var expiry = TimeSpan.FromMilliseconds(2000);
 
         await Leaderboard.IncrementAsync(board, "ana", 5, expiry, Cancel);
-        await Task.Delay(TimeSpan.FromMilliseconds(250), Cancel);
+        await Task.Delay(TimeSpan.FromMilliseconds(1200), Cancel);
         await Leaderboard.SetIfHigherAsync(board, "ben", 7, expiry, Cancel);
-        await Task.Delay(TimeSpan.FromMilliseconds(250), Cancel);
+        await Task.Delay(TimeSpan.FromMilliseconds(1200), Cancel);
 
-        // 500 ms after the first write, but only 250 ms after the latest: still there.
+        // 2.4 s after the first write, but only 1.2 s after the latest: still there.
         Assert.Equal(2, (await Leaderboard.GetTopAsync(board, 10, null, Cancel)).Entries.Count);
 
-        await Task.Delay(TimeSpan.FromMilliseconds(300), Cancel);
+        await Task.Delay(TimeSpan.FromMilliseconds(1500), Cancel);
         Assert.Empty((await Leaderboard.GetTopAsync(board, 10, null, Cancel)).Entries);
     }
 

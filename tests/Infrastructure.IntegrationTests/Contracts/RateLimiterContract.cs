@@ -67,18 +67,20 @@ public abstract class RateLimiterContract : IAsyncLifetime
     public async Task CheckAsync_AsTheWindowSlides_AdmitsAgainOnlyWhenTheOldestRequestLeavesIt()
     {
         var key = TestData.NewId("user");
-        var policy = new RateLimitPolicy("chat", 2, TimeSpan.FromSeconds(1));
+        // A 3 s window and 1 s apart: wide enough that a loaded CI machine oversleeping a delay can't flip the result.
+        var policy = new RateLimitPolicy("chat", 2, TimeSpan.FromSeconds(3));
 
         Assert.True((await Limiter.CheckAsync(key, policy, Cancel)).Allowed);
-        await Task.Delay(TimeSpan.FromMilliseconds(400), Cancel);
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
         Assert.True((await Limiter.CheckAsync(key, policy, Cancel)).Allowed);
 
         var rejected = await Limiter.CheckAsync(key, policy, Cancel);
         Assert.False(rejected.Allowed);
 
-        // The first request leaves the window about 600 ms from now, the second one 400 ms later.
-        Assert.InRange(rejected.RetryAfter, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(650));
-        Assert.InRange(rejected.ResetAfter, TimeSpan.FromMilliseconds(700), TimeSpan.FromSeconds(1));
+        // The first request leaves the window about 2 s from now, the second one 1 s later.
+        Assert.InRange(rejected.RetryAfter, TimeSpan.FromMilliseconds(900), TimeSpan.FromMilliseconds(2050));
+        Assert.InRange(rejected.ResetAfter, TimeSpan.FromMilliseconds(2000), TimeSpan.FromSeconds(3));
+        Assert.True(rejected.ResetAfter - rejected.RetryAfter >= TimeSpan.FromMilliseconds(900));
 
         await Task.Delay(rejected.RetryAfter + TimeSpan.FromMilliseconds(50), Cancel);
         var readmitted = await Limiter.CheckAsync(key, policy, Cancel);
@@ -86,7 +88,7 @@ public abstract class RateLimiterContract : IAsyncLifetime
 
         Assert.True(readmitted.Allowed);
         Assert.False(stillFull.Allowed);
-        Assert.InRange(stillFull.RetryAfter, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(450));
+        Assert.InRange(stillFull.RetryAfter, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1100));
     }
 
     [Fact]
