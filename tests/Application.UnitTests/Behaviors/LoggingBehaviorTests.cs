@@ -34,6 +34,15 @@ public sealed class LoggingBehaviorTests
     }
 
     [Fact]
+    public async Task Handle_WhenADependencyIsDown_RecordsItsStatusAndRethrows()
+    {
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() =>
+            _behavior.Handle(new PlainCommand("x"), TestContext.Current.CancellationToken, () => throw new DependencyUnavailableException("redis", "down")));
+
+        _metrics.Received(1).RequestHandled(nameof(PlainCommand), "503", Arg.Any<TimeSpan>());
+    }
+
+    [Fact]
     public async Task Handle_WhenUnexpectedFailure_RecordsErrorAndRethrows()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() =>

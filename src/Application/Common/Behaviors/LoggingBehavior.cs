@@ -8,7 +8,7 @@ namespace FitCoach.Application.Common.Behaviors;
 
 /// <summary>
 /// Outermost behavior: one structured log line and one latency observation per request. Expected failures
-/// (4xx) are logged at Information so alerts on Error mean something broke.
+/// (4xx) are logged at Information and dependency outages (503) at Warning, so alerts on Error mean a bug.
 /// </summary>
 public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger, IAppMetrics metrics)
     : IPipelineBehavior<TRequest, TResponse>
@@ -26,11 +26,19 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
             logger.LogInformation("Handled {Request} in {ElapsedMs:0.000} ms", RequestName, elapsed.TotalMilliseconds);
             return response;
         }
-        catch (AppException ex) when (ex.StatusCode < 500)
+        catch (AppException ex)
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             metrics.RequestHandled(RequestName, ex.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
-            logger.LogInformation("Rejected {Request} with {Status} in {ElapsedMs:0.000} ms: {Reason}", RequestName, ex.StatusCode, elapsed.TotalMilliseconds, ex.Message);
+
+            // A dependency outage is worth a warning (it is already counted and reported by /health); a client error is not.
+            logger.Log(
+                ex.StatusCode >= 500 ? LogLevel.Warning : LogLevel.Information,
+                "Rejected {Request} with {Status} in {ElapsedMs:0.000} ms: {Reason}",
+                RequestName,
+                ex.StatusCode,
+                elapsed.TotalMilliseconds,
+                ex.Message);
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
