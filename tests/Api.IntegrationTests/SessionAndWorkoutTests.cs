@@ -60,6 +60,8 @@ public sealed class SessionAndWorkoutTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal(1, history.GetArrayLength());
         Assert.Equal("session", history[0].GetProperty("source").GetString());
         await (await client.GetAsync("/api/sessions/active", Cancel)).ProblemAsync(404);
+        var workouts = await (await client.GetAsync("/api/leaderboards/workouts?period=week", Cancel)).JsonAsync();
+        Assert.False(workouts.TryGetProperty("me", out _), "an empty session must not count on the workouts board");
     }
 
     [Fact]

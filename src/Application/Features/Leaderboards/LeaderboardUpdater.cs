@@ -8,6 +8,12 @@ public sealed class LeaderboardUpdater(ILeaderboard leaderboard, IWorkoutStore w
 {
     public async Task RecordAsync(string userId, Workout workout, CancellationToken cancellationToken)
     {
+        if (!workout.Exercises.Any(e => e.Sets.Count > 0))
+        {
+            // Finishing an empty session must not count as a workout or keep a streak alive.
+            return;
+        }
+
         var volume = WorkoutMath.VolumeKg(workout.Exercises);
         var bests = workout.Exercises
             .Select(e => (e.ExerciseId, Best: WorkoutMath.BestSet(e)))
