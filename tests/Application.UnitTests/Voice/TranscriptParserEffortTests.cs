@@ -18,6 +18,9 @@ public sealed class TranscriptParserEffortTests
     [InlineData("bench 100 kg for 5, 2 reps in reserve", "5r 100kg rir2")]
     [InlineData("bench 100 kg for 5 rir 2", "5r 100kg rir2")]
     [InlineData("bench 100 kg for 5 with one rep in the tank", "5r 100kg rir1")]
+    [InlineData("bench 100 kg for 5, felt like an 8", "5r 100kg @8")]
+    [InlineData("bench 100 kg for 5 rpe: 8", "5r 100kg @8")]
+    [InlineData("bench 8RPE 100kg x 5", "5r 100kg @8")]
     public void Parse_Effort_IsReadAsRpeOrRir(string transcript, string expected) =>
         Assert.Equal([expected], SetsOf(Parse(transcript), Bench));
 

@@ -61,6 +61,7 @@ public sealed class TranscriptParserLoadTests
 
     [Theory]
     [InlineData("bench 62.5 kg for 5", "5r 62.5kg")]
+    [InlineData("bench 62,5 kg for 5", "5r 62.5kg")]
     [InlineData("bench .5 kg for 5", "5r 0.5kg")]
     [InlineData("bench sixty two and a half kilos for five", "5r 62.5kg")]
     [InlineData("bench sixty two point five kilos for five", "5r 62.5kg")]
@@ -90,8 +91,13 @@ public sealed class TranscriptParserLoadTests
         Assert.Equal(["8r 25kg"], SetsOf(Parse("weighted dips with 25 kg for 8", "lb"), "Dips_-_Triceps_Version"));
 
     [Fact]
-    public void Parse_AssistanceWeight_IsNegative() =>
-        Assert.Equal(["5r -55lb"], SetsOf(Parse("Pull ups -55x5", "lb"), "Pullups"));
+    public void Parse_AssistanceSaidAsANegativeLoad_KeepsTheRepsAndReturnsTheLoadAsUnparsed()
+    {
+        var result = Parse("Pull ups -55x5", "lb");
+
+        Assert.Equal(["5r"], SetsOf(result, "Pullups"));
+        Assert.Equal(["-55"], result.Unparsed);
+    }
 
     [Fact]
     public void Parse_DumbbellLoad_IsTheWeightOfEachDumbbellAsSpoken() =>

@@ -19,6 +19,7 @@ public sealed class TranscriptParserTimeAndDistanceTests
     [InlineData("plank 2 mins", 120)]
     [InlineData("plank 45", 45)]
     [InlineData("held a plank for half a minute", 30)]
+    [InlineData("plank 1m30s", 90)]
     public void Parse_Durations_AreSeconds(string transcript, int seconds) =>
         Assert.Equal([$"{seconds}s"], SetsOf(Parse(transcript), "Plank"));
 
@@ -27,6 +28,7 @@ public sealed class TranscriptParserTimeAndDistanceTests
     [InlineData("plank 3x60s")]
     [InlineData("plank 3 x 1 minute")]
     [InlineData("plank 3x60")]
+    [InlineData("plank for 60 seconds x 3")]
     public void Parse_RepeatedHolds_GiveOneSetPerHold(string transcript) =>
         Assert.Equal(Repeat("60s", 3), SetsOf(Parse(transcript), "Plank"));
 

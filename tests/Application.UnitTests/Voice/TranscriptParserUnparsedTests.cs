@@ -71,7 +71,9 @@ public sealed class TranscriptParserUnparsedTests
     [InlineData("Squat 135x5, 200x3 (light leg day)", "light")]
     [InlineData("bench 3x5 at 100 kg felt heavy", "felt heavy")]
     [InlineData("3x10 pull ups (90s rest)", "90s rest")]
-    [InlineData("bench 3x5 at 80% of my max", "%")]
+    [InlineData("bench 3x5 at 80% of my max", "80%")]
+    [InlineData("treadmill walk 20 minutes at incline 12", "incline 12")]
+    [InlineData("bench 3x8-12 at 60 kg", "8-12")]
     public void Parse_CommentsRestAndPercentages_AreKeptAsUnparsed(string transcript, string fragment)
     {
         var result = Parse(transcript);

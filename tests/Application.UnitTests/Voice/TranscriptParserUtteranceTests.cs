@@ -41,6 +41,27 @@ public sealed class TranscriptParserUtteranceTests
     }
 
     [Fact]
+    public void Parse_NameJoinedByAndThatIsOneCatalogName_IsOneExercise() =>
+        Assert.Equal(Repeat("2r 60kg", 5), SetsOf(Parse("clean and jerk 5x2 at 60 kg"), "Clean_and_Jerk"));
+
+    [Fact]
+    public void Parse_TwoNamesSharingOneSetDescription_EachGetTheSets()
+    {
+        var result = Parse("squats and lunges 3x10 each");
+
+        Assert.Equal(2, result.Exercises.Count);
+        Assert.All(result.Exercises, exercise => Assert.Equal(Repeat("10r", 3), Describe(exercise.Sets)));
+    }
+
+    [Fact]
+    public void Parse_SupersetLabels_SeparateTheExercises() =>
+        Assert.Equal(["Pullups", "Dips_-_Triceps_Version"], Parse("A1 pull ups 3x8 A2 dips 3x10").Exercises.Select(exercise => exercise.ExerciseId));
+
+    [Fact]
+    public void Parse_NumbersSaidBeforeTheName_WaitForIt() =>
+        Assert.Equal(Repeat("10r 60kg", 3), SetsOf(Parse("I did 3 sets of 10 reps. On the bench at 60 kg."), Bench));
+
+    [Fact]
     public void Parse_ClauseWithoutAName_ContinuesThePreviousExercise() =>
         Assert.Equal(["8r 40kg", "6r 45kg", "4r 50kg"], SetsOf(Parse("overhead press 40 kilos for 8 then 45 for 6 then 50 for 4"), "Standing_Military_Press"));
 

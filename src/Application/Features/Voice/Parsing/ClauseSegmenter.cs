@@ -82,75 +82,16 @@ internal static class ClauseSegmenter
         }
 
         var exercises = AttachEquipment(runs);
-        var inRun = new bool[clause.Count];
-        foreach (var run in runs)
-        {
-            Array.Fill(inRun, true, run.Start, run.End - run.Start);
-        }
-
-        // Quantity runs: before the first name, between names, after the last.
-        var between = new List<List<Token>>(exercises.Count + 1);
-        var position = 0;
-        foreach (var name in exercises.Append(new NameRun(clause.Count, clause.Count, [], false)))
-        {
-            var quantities = new List<Token>();
-            for (; position < name.Start; position++)
-            {
-                if (!inRun[position] && clause[position].Kind != TokenKind.Comment)
-                {
-                    quantities.Add(clause[position]);
-                }
-            }
-
-            between.Add(quantities);
-            position = name.End;
-        }
-
+        var between = QuantityRuns(clause, runs, exercises);
         var timedOrDistance = clause.Exists(token => token.Kind is TokenKind.DistanceUnit or TokenKind.KSuffix
             or TokenKind.DurationUnit or TokenKind.Clock);
         var matches = exercises.ConvertAll(name => resolver.Resolve(QueryWords(name.Words, timedOrDistance)));
-        var prefixes = new List<Token>[exercises.Count];
-        var suffixes = new List<Token>[exercises.Count];
-        prefixes[0] = between[0];
-        for (var k = 1; k < exercises.Count; k++)
-        {
-            var run = between[k];
-            List<Token> left;
-            List<Token> right;
-            if (HasQuantity(prefixes[k - 1]))
-            {
-                // numbers-first speaker: the run's head trails the previous exercise, the rest leads the next
-                (left, right) = SplitAtFirstBreak(run);
-            }
-            else if (matches[k] is not null && !HasQuantity(between[k + 1]))
-            {
-                (left, right) = SplitAtLastBreak(run);
-            }
-            else
-            {
-                (left, right) = (run, []);
-            }
-
-            suffixes[k - 1] = left;
-            prefixes[k] = right;
-        }
-
-        suffixes[^1] = between[^1];
-        for (var k = exercises.Count - 2; k >= 0; k--)
-        {
-            // "squats and lunges 3x10 each": a name said bare and joined to the next shares that one's sets
-            var joined = between[k + 1] is [{ Kind: TokenKind.And or TokenKind.Comma }];
-            if (joined && !HasQuantity(prefixes[k]) && !HasQuantity(suffixes[k]) && !HasQuantity(prefixes[k + 1]))
-            {
-                suffixes[k] = [.. suffixes[k + 1]];
-            }
-        }
+        var (prefixes, suffixes) = ShareOut(between, matches);
         for (var k = 0; k < exercises.Count; k++)
         {
-            var boundary = new Token(TokenKind.Word, exercises[k].Span.Start, exercises[k].Span.End, 0, "", false);
             var tokens = new List<Token>(prefixes[k].Count + suffixes[k].Count + 1);
             tokens.AddRange(prefixes[k]);
-            tokens.Add(boundary);
+            tokens.Add(Token.NameMark(exercises[k].Span));
             tokens.AddRange(suffixes[k]);
             var hasQuantities = HasQuantity(prefixes[k]) || HasQuantity(suffixes[k]);
             if (segments.Count == 0 && leading.Count > 0)
@@ -162,6 +103,76 @@ internal static class ClauseSegmenter
 
             segments.Add(new Segment(matches[k], tokens, InformativeSpan(tokens, exercises[k].Span), hasQuantities));
         }
+    }
+
+    /// <summary>The tokens before the first name, between each two names and after the last, without names or comments.</summary>
+    private static List<List<Token>> QuantityRuns(List<Token> clause, List<NameRun> runs, List<NameRun> exercises)
+    {
+        var inRun = new bool[clause.Count];
+        foreach (var run in runs)
+        {
+            Array.Fill(inRun, true, run.Start, run.End - run.Start);
+        }
+
+        var between = new List<List<Token>>(exercises.Count + 1);
+        var position = 0;
+        for (var k = 0; k <= exercises.Count; k++)
+        {
+            var end = k < exercises.Count ? exercises[k].Start : clause.Count;
+            var quantities = new List<Token>();
+            for (; position < end; position++)
+            {
+                if (!inRun[position] && clause[position].Kind != TokenKind.Comment)
+                {
+                    quantities.Add(clause[position]);
+                }
+            }
+
+            between.Add(quantities);
+            position = k < exercises.Count ? exercises[k].End : end;
+        }
+
+        return between;
+    }
+
+    /// <summary>Which quantities each exercise said before its name (prefix) and after it (suffix).</summary>
+    private static (List<Token>[] Prefixes, List<Token>[] Suffixes) ShareOut(List<List<Token>> between, List<ExerciseMatch?> matches)
+    {
+        var count = matches.Count;
+        var prefixes = new List<Token>[count];
+        var suffixes = new List<Token>[count];
+        prefixes[0] = between[0];
+        for (var k = 1; k < count; k++)
+        {
+            var run = between[k];
+            if (HasQuantity(prefixes[k - 1]))
+            {
+                // numbers-first speaker: the run's head trails the previous exercise, the rest leads the next
+                (suffixes[k - 1], prefixes[k]) = SplitAtFirstBreak(run);
+            }
+            else if (matches[k] is not null && !HasQuantity(between[k + 1]))
+            {
+                // numbers-after speaker whose last exercise has none after it: they came before it, after a break
+                (suffixes[k - 1], prefixes[k]) = SplitAtLastBreak(run);
+            }
+            else
+            {
+                (suffixes[k - 1], prefixes[k]) = (run, []);
+            }
+        }
+
+        suffixes[^1] = between[^1];
+        for (var k = count - 2; k >= 0; k--)
+        {
+            // "squats and lunges 3x10 each": a name said bare and joined to the next shares that one's sets
+            var joined = between[k + 1] is [{ Kind: TokenKind.And or TokenKind.Comma }];
+            if (joined && !HasQuantity(prefixes[k]) && !HasQuantity(suffixes[k]) && !HasQuantity(prefixes[k + 1]))
+            {
+                suffixes[k] = [.. suffixes[k + 1]];
+            }
+        }
+
+        return (prefixes, suffixes);
     }
 
     private sealed record NameRun(int Start, int End, List<string> Words, bool EquipmentOnly)
@@ -205,7 +216,8 @@ internal static class ClauseSegmenter
             }
 
             var equipmentOnly = words.TrueForAll(VoiceLexicon.EquipmentWords.Contains);
-            runs.Add(new NameRun(start, end, words, equipmentOnly) { Span = new TextSpan(clause[start].Start, clause[end - 1].End) });
+            var span = new TextSpan(clause[start].Start, clause[end - 1].End);
+            runs.Add(new NameRun(start, end, words, equipmentOnly) { Span = span });
             i = end;
         }
 
@@ -305,14 +317,14 @@ internal static class ClauseSegmenter
         return at < 0 ? ([], run) : (run.GetRange(0, at), run.GetRange(at + 1, run.Count - at - 1));
     }
 
+    /// <summary>At the last comma or "and" that still has numbers after it; the whole run stays left without one.</summary>
     private static (List<Token> Left, List<Token> Right) SplitAtLastBreak(List<Token> run)
     {
         for (var at = run.Count - 1; at >= 0; at--)
         {
-            if (IsBreak(run[at]))
+            if (IsBreak(run[at]) && HasQuantity(run.GetRange(at + 1, run.Count - at - 1)))
             {
-                var right = run.GetRange(at + 1, run.Count - at - 1);
-                return HasQuantity(right) ? (run.GetRange(0, at), right) : (run, []);
+                return (run.GetRange(0, at), run.GetRange(at + 1, run.Count - at - 1));
             }
         }
 
@@ -322,7 +334,7 @@ internal static class ClauseSegmenter
     private static bool IsBreak(Token token) => token.Kind is TokenKind.Comma or TokenKind.And;
 
     /// <summary>True when the tokens say anything measurable, not just connectors and chatter.</summary>
-    public static bool HasQuantity(List<Token> tokens) => tokens.Exists(IsInformative);
+    private static bool HasQuantity(List<Token> tokens) => tokens.Exists(IsInformative);
 
     private static bool IsInformative(Token token) => token.Kind is not (TokenKind.Filler or TokenKind.Punctuation
         or TokenKind.Comma or TokenKind.And or TokenKind.Of or TokenKind.For or TokenKind.At or TokenKind.With

@@ -10,8 +10,12 @@ namespace FitCoach.Application.Features.Voice.Parsing;
 /// </summary>
 internal sealed class NameResolver(ExerciseMatcher matcher)
 {
-    /// <summary>A match this sure is taken without doubt: for a name said alone, or two names read as one.</summary>
+    /// <summary>A match this sure is taken without doubt, even for a name said with no sets.</summary>
     public const double SureScore = 0.9;
+
+    // Two names joined by "and" are read as one only when the whole is a catalog name outright ("clean and jerk");
+    // "bench and squats" comes close to "Barbell Squat To A Bench" and must stay two.
+    private const double JoinedNameScore = 0.99;
 
     // Names beyond this many in one transcript are not matched; each match costs the most of all parsing steps.
     private const int MaxCalls = 60;
@@ -42,7 +46,7 @@ internal sealed class NameResolver(ExerciseMatcher matcher)
     }
 
     /// <summary>"clean and jerk" is one exercise, "squats and lunges" two: only a sure match of the whole joins them.</summary>
-    public bool IsOneName(List<string> words) => Match(words) is { Score: >= SureScore };
+    public bool IsOneName(List<string> words) => Match(words) is { Score: >= JoinedNameScore };
 
     private ExerciseMatch? Match(List<string> words) =>
         _calls++ < MaxCalls ? matcher.BestMatch(string.Join(' ', words)) : null;

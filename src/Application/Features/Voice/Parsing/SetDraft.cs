@@ -13,10 +13,10 @@ internal readonly record struct TextSpan(int Start, int End)
 
 /// <summary>
 /// A load as spoken: a number with its unit when one was said, or a loaded bar ("2 plates", "the bar with 25s"),
-/// whose weight depends on the unit in effect. <see cref="Position"/> is where it was said, which decides the unit
-/// when none was.
+/// whose weight depends on the unit in effect. <see cref="Said"/> is where it was said, which decides the unit when
+/// none was, and is quoted when the load cannot be stored.
 /// </summary>
-internal readonly record struct Load(double Value, string? Unit, int Position)
+internal readonly record struct Load(double Value, string? Unit, TextSpan Said)
 {
     private const double PoundBar = 45;
     private const double PoundPlate = 45;
@@ -37,9 +37,11 @@ internal readonly record struct Load(double Value, string? Unit, int Position)
     /// <summary>Other plates on each side, in the unit in effect ("the bar with 25s").</summary>
     public double SidePlates { get; init; }
 
-    public static Load Bare(Token number, double sign = 1) => new(sign * number.Value, null, number.Start);
+    public int Position => Said.Start;
 
-    public static Load Bar(Token at, int plates = 0) => new(0, null, at.Start) { OnBar = true, Plates = plates };
+    public static Load Bare(Token number, double sign = 1) => new(sign * number.Value, null, TextSpan.Of(number, number));
+
+    public static Load Bar(Token at, int plates = 0) => new(0, null, TextSpan.Of(at, at)) { OnBar = true, Plates = plates };
 
     /// <summary>The weight in <paramref name="unit"/>; null for a load of nothing ("0x5x5", caber's bodyweight).</summary>
     public double? Weigh(string unit)

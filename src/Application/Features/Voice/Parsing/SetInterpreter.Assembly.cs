@@ -8,6 +8,7 @@ namespace FitCoach.Application.Features.Voice.Parsing;
 /// </summary>
 internal sealed partial class SetInterpreter
 {
+    /// <summary>Turns the groups, lists and shared values read by <see cref="Scan"/> into validated sets.</summary>
     private SetOutcome Assemble()
     {
         if (_pendingLoad is { } pending)
@@ -60,8 +61,9 @@ internal sealed partial class SetInterpreter
     }
 
     /// <summary>
-    /// Numbers said with nothing to tell what they are: "I did 10 squats" (reps), "squats 225 5x5" (a load beside
-    /// reps), "plank 60" (seconds), "bench 100 5" (the larger is the load).
+    /// Numbers said with nothing to tell what they are: "I did 50 squats" (reps: said before the name), "push ups 50"
+    /// (reps of a bodyweight move), "squat 60" (a load), "squats 225 5x5" (a load beside reps), "plank 60" (seconds),
+    /// "bench 100 5" (the larger is the load).
     /// </summary>
     private void SettleLooseNumbers()
     {
@@ -90,7 +92,8 @@ internal sealed partial class SetInterpreter
                 AddLooseGroup(new SetDraft { DurationSeconds = value }, loose);
                 needWork = false;
             }
-            else if (needWork && _kind == ExerciseKind.Strength && loose.Number.IsInteger && value <= SetLimits.MaxReps)
+            else if (needWork && _kind == ExerciseKind.Strength && loose.Number.IsInteger && value <= SetLimits.MaxReps
+                     && (value <= MaxSpacedListValue || _bodyweight || IsNameMark(loose.Index + 1) || !needLoad))
             {
                 AddLooseGroup(new SetDraft { Reps = value }, loose);
                 needWork = false;
@@ -108,6 +111,8 @@ internal sealed partial class SetInterpreter
         }
     }
 
+    private bool IsNameMark(int i) => i < _t.Count && _t[i].IsNameMark;
+
     private void AddLooseGroup(SetDraft group, (Token Number, int Index) loose)
     {
         group.TokenIndex = loose.Index;
@@ -118,8 +123,9 @@ internal sealed partial class SetInterpreter
 
     /// <summary>
     /// A marker said right after a group types that group ("135x10 warmup", "3 sets to failure"). Otherwise it types
-    /// the group said next ("to failure 12 reps", "drop set 70 kg for 12"), except a warm-up, which types every group
-    /// up to the working sets ("warm-up 60x5, 80x3, working sets 100x5"). With no group at all it types every set.
+    /// the group said next ("to failure 12 reps"), except a warm-up or a drop set, which type every group up to the
+    /// working sets or the end of the clause ("warm-up 60x5, 80x3, working sets 100x5", "drop set 80 for 8, 60 for
+    /// 8"). With no group at all it types every set.
     /// </summary>
     private void AssignMarkers()
     {
@@ -147,7 +153,7 @@ internal sealed partial class SetInterpreter
             {
                 targets = [before];
             }
-            else if (kind == TokenKind.Warmup)
+            else if (kind is TokenKind.Warmup or TokenKind.Dropset)
             {
                 var stop = WarmupEnd(index);
                 targets = _groups.FindAll(group => group.TokenIndex > index && group.TokenIndex < stop);
@@ -174,7 +180,7 @@ internal sealed partial class SetInterpreter
         }
     }
 
-    /// <summary>Warm-ups run until the working sets are named or the clause ends ("warm up 60 for 10, then 3x5 at 100").</summary>
+    /// <summary>Warm-ups and drops run until the working sets are named or the clause ends ("warm up 60 for 10, then 3x5 at 100").</summary>
     private int WarmupEnd(int index)
     {
         for (var k = index + 1; k < _t.Count; k++)
@@ -252,9 +258,19 @@ internal sealed partial class SetInterpreter
                 continue;
             }
 
+            if (!SetLimits.IsCount(counted.Count!.Value))
+            {
+                // "30 sets: ...": an absurd count joins nothing; what each set held still stands on its own
+                _absurd = true;
+                _unread.Add(counted.Span);
+                _groups.RemoveAt(g);
+                g--;
+                continue;
+            }
+
             if (_repsList is not null)
             {
-                var total = Math.Max((int)Math.Min(counted.Count!.Value, SetLimits.MaxSets + 1), _repsList.Count);
+                var total = Math.Max((int)counted.Count.Value, _repsList.Count);
                 var expanded = new List<SetDraft>(total);
                 for (var k = 0; k < total; k++)
                 {
@@ -359,9 +375,9 @@ internal sealed partial class SetInterpreter
         var absurd = _absurd;
         foreach (var draft in drafts)
         {
-            if (_kind == ExerciseKind.Timed && draft.Reps is { } held && draft.DurationSeconds is null && draft.Load is null)
+            if (_kind == ExerciseKind.Timed && draft.Reps is { } held && draft.DurationSeconds is null)
             {
-                // "plank 3x60": a hold is counted in seconds, not reps
+                // "plank 3x60", "weighted plank 3x60 with 20 kg": a hold is counted in seconds, not reps
                 draft.DurationSeconds = held;
                 draft.Reps = null;
             }
@@ -388,6 +404,13 @@ internal sealed partial class SetInterpreter
         {
             unit = load.Unit ?? _unitAt(load.Position);
             weight = load.Weigh(unit);
+            if (weight is < 0)
+            {
+                // "pull ups -55x5": assistance is said as a negative load, which a set cannot store; the reps stand
+                _unread.Add(load.Said);
+                weight = null;
+            }
+
             if (weight is null)
             {
                 unit = null;

@@ -17,24 +17,28 @@ internal sealed partial class SetInterpreter
         }
 
         var span = SpanOf(i, end);
-        if (Is(end, TokenKind.For) || Is(end, TokenKind.Times))
+
+        // "60 kg warm up for 10", "100 kg amrap for 9": a marker may sit between the load and its reps
+        var next = end;
+        while (Is(next, TokenKind.Warmup) || Is(next, TokenKind.Amrap) || Is(next, TokenKind.Failure) || Is(next, TokenKind.Dropset))
         {
-            var from = SkipFillers(end + 1);
-            var groupEnd = TryGroupWithLoad(from, load, span);
-            if (groupEnd > from)
-            {
-                return groupEnd;
-            }
+            next++;
         }
-        else if (Is(end, TokenKind.Number) || Is(end, TokenKind.RepsNoun))
+
+        var from = Is(next, TokenKind.For) || Is(next, TokenKind.Times) ? SkipFillers(next + 1) : next;
+        var leadsGroup = from > next || Is(next, TokenKind.Number) || Is(next, TokenKind.RepsNoun);
+        var groupEnd = leadsGroup ? TryGroupWithLoad(from, load, span) : from;
+        if (groupEnd > from)
         {
-            var groupEnd = TryGroupWithLoad(end, load, span);
-            if (groupEnd > end)
+            for (var marker = end; marker < next; marker++)
             {
-                return groupEnd;
+                _markers.Add((_t[marker].Kind, marker));
             }
+
+            return groupEnd;
         }
-        else if (Is(end, TokenKind.Colon))
+
+        if (Is(end, TokenKind.Colon))
         {
             SetPending(load, span);
             return end + 1;
@@ -135,7 +139,7 @@ internal sealed partial class SetInterpreter
         {
             // "+45" is load added to bodyweight, "-55" assistance taken off it
             var sign = Is(i, TokenKind.Minus) ? -1 : 1;
-            load = Load.Bare(_t[i + 1], sign);
+            load = Load.Bare(_t[i + 1], sign) with { Said = SpanOf(i, i + 2) };
             end = i + 2;
             if (ReadUnit(end, out var unit))
             {
@@ -256,6 +260,11 @@ internal sealed partial class SetInterpreter
         var j = Is(i, TokenKind.For) || Is(i, TokenKind.In) || Is(i, TokenKind.Of) ? SkipFillers(i + 1) : i;
         if (TryDurationValue(j, _kind != ExerciseKind.Strength, out var seconds, out var end))
         {
+            if (TryRepeatCount(end, out var count, out var countEnd))
+            {
+                return FinishGroup(new SetDraft { DurationSeconds = seconds, Count = count }, i, countEnd);
+            }
+
             var span = SpanOf(i, end);
             Attach(group => group.DurationSeconds is null, group => group.DurationSeconds = seconds, span, i, end);
             return end;
@@ -263,12 +272,40 @@ internal sealed partial class SetInterpreter
 
         if (TryDistanceValue(j, out var km, out end))
         {
+            if (TryRepeatCount(end, out var count, out var countEnd))
+            {
+                return FinishGroup(new SetDraft { DistanceKm = km, Count = count }, i, countEnd);
+            }
+
             var span = SpanOf(i, end);
             Attach(group => group.DistanceKm is null, group => group.DistanceKm = km, span, i, end);
             return end;
         }
 
         return i;
+    }
+
+    /// <summary>"for 30 seconds x 3", "400m x 6", "one minute, three times": how many times a hold or distance was done.</summary>
+    private bool TryRepeatCount(int i, out double count, out int end)
+    {
+        count = 0;
+        end = i;
+        if (Is(i, TokenKind.Times) && TryComponent(i + 1, out var times) && times.Part == Part.Bare)
+        {
+            count = times.Value;
+            end = times.End;
+            return true;
+        }
+
+        var k = Is(i, TokenKind.Comma) ? i + 1 : i;
+        if (Is(k, TokenKind.Number) && Is(k + 1, TokenKind.Reps) && _t[k + 1].Text == "times")
+        {
+            count = Value(k);
+            end = k + 2;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>A duration or distance belongs to the last group lacking one; otherwise it is a set of its own.</summary>
@@ -310,6 +347,20 @@ internal sealed partial class SetInterpreter
             return true;
         }
 
+        if (IsMinutesM(i + 1))
+        {
+            // "plank 2m", "1m30s": "m" is minutes for a hold or when seconds follow
+            seconds = Value(i) * VoiceLexicon.SecondsPerMinute;
+            end = i + 2;
+            if (Is(end, TokenKind.Number) && Is(end + 1, TokenKind.SecondSuffix))
+            {
+                seconds += Value(end);
+                end += 2;
+            }
+
+            return true;
+        }
+
         if (!Is(i + 1, TokenKind.DurationUnit))
         {
             return false;
@@ -335,11 +386,15 @@ internal sealed partial class SetInterpreter
         return true;
     }
 
+    private bool IsMinutesM(int i) =>
+        Is(i, TokenKind.DistanceUnit) && _t[i].Text == "m"
+        && (_kind == ExerciseKind.Timed || (Is(i + 1, TokenKind.Number) && _t[i + 1].Glued && Is(i + 2, TokenKind.SecondSuffix)));
+
     private bool TryDistanceValue(int i, out double km, out int end)
     {
         km = 0;
         end = i;
-        if (!Is(i, TokenKind.Number))
+        if (!Is(i, TokenKind.Number) || IsMinutesM(i + 1))
         {
             return false;
         }
@@ -410,7 +465,7 @@ internal sealed partial class SetInterpreter
         }
 
         var part = Part.Bare;
-        var load = Load.Bare(number, sign == 0 ? 1 : sign);
+        var load = Load.Bare(number, sign == 0 ? 1 : sign) with { Said = SpanOf(i, j) };
         if (ReadUnit(j, out var unit))
         {
             part = Part.Load;
@@ -421,6 +476,12 @@ internal sealed partial class SetInterpreter
         {
             part = Part.Load;
             load = Load.Bar(number, (int)value);
+            j++;
+        }
+        else if (IsMinutesM(j))
+        {
+            part = Part.Duration;
+            value *= VoiceLexicon.SecondsPerMinute;
             j++;
         }
         else if (Is(j, TokenKind.DurationUnit))

@@ -1,3 +1,4 @@
+using FitCoach.Domain.Exercises;
 using FitCoach.Domain.Workouts;
 
 namespace FitCoach.Application.Features.Voice.Parsing;
@@ -22,6 +23,7 @@ internal sealed partial class SetInterpreter
 
     private readonly List<Token> _t;
     private readonly ExerciseKind _kind;
+    private readonly bool _bodyweight;
     private readonly Func<int, string> _unitAt;
     private readonly List<SetDraft> _groups = [];
     private readonly List<TextSpan> _unread = [];
@@ -40,17 +42,21 @@ internal sealed partial class SetInterpreter
     private bool _perSide;
     private bool _absurd;
 
-    private SetInterpreter(List<Token> tokens, ExerciseKind kind, Func<int, string> unitAt)
+    private SetInterpreter(List<Token> tokens, Exercise exercise, Func<int, string> unitAt)
     {
         _t = tokens;
-        _kind = kind;
+        _kind = ExerciseKinds.Of(exercise);
+        _bodyweight = exercise.Equipment == EquipmentVocabulary.Bodyweight;
         _unitAt = unitAt;
     }
 
-    /// <summary>The sets said in <paramref name="tokens"/>, with what could not be read and whether a value was absurd.</summary>
-    public static SetOutcome Read(List<Token> tokens, ExerciseKind kind, Func<int, string> unitAt)
+    /// <summary>
+    /// The sets of <paramref name="exercise"/> said in <paramref name="tokens"/>, with what could not be read and
+    /// whether a value was absurd. <paramref name="unitAt"/> gives the unit in effect at a position of the transcript.
+    /// </summary>
+    public static SetOutcome Read(List<Token> tokens, Exercise exercise, Func<int, string> unitAt)
     {
-        var interpreter = new SetInterpreter(tokens, kind, unitAt);
+        var interpreter = new SetInterpreter(tokens, exercise, unitAt);
         interpreter.Scan();
         return interpreter.Assemble();
     }
@@ -137,9 +143,15 @@ internal sealed partial class SetInterpreter
         var j = Is(i, TokenKind.At) || Is(i, TokenKind.With) ? SkipFillers(i + 1) : i;
         if (Is(j, TokenKind.Rpe))
         {
+            // "rpe 8", "rpe of 8", "rpe: 8", "felt like an 8"
             j++;
-            j = Is(j, TokenKind.Of) || Is(j, TokenKind.At) ? j + 1 : j;
-            var values = ReadNumbers(j, out var end);
+            while (Is(j, TokenKind.Of) || Is(j, TokenKind.At) || Is(j, TokenKind.Colon) || Is(j, TokenKind.Filler) || Is(j, TokenKind.Punctuation))
+            {
+                j++;
+            }
+
+            var end = j;
+            var values = IsEffortAfter(j) ? ReadNumbers(j, out end) : [];
             if (values.Count == 0)
             {
                 _unread.Add(SpanOf(i, j));
@@ -198,12 +210,12 @@ internal sealed partial class SetInterpreter
             rir = Value(j);
             end = j + 2;
         }
-        else if (Is(j, TokenKind.Rir) && Is(j + 1, TokenKind.Number))
+        else if (Is(j, TokenKind.Rir) && IsEffortAfter(j + 1))
         {
             rir = Value(j + 1);
             end = j + 2;
         }
-        else if (Is(j, TokenKind.Rir) && Is(j + 1, TokenKind.Of) && Is(j + 2, TokenKind.Number))
+        else if (Is(j, TokenKind.Rir) && (Is(j + 1, TokenKind.Of) || Is(j + 1, TokenKind.Colon)) && IsEffortAfter(j + 2))
         {
             rir = Value(j + 2);
             end = j + 3;
@@ -301,7 +313,9 @@ internal sealed partial class SetInterpreter
         {
             var group = new SetDraft { Reps = Value(i) };
             var end = i + 2;
-            if ((Is(end, TokenKind.For) || Is(end, TokenKind.Times) || Is(end, TokenKind.Of)) && Is(end + 1, TokenKind.Number) && Is(end + 2, TokenKind.Sets))
+            // "10 reps for 3 sets", "10 reps x 3 sets"
+            if ((Is(end, TokenKind.For) || Is(end, TokenKind.Times) || Is(end, TokenKind.Of))
+                && Is(end + 1, TokenKind.Number) && Is(end + 2, TokenKind.Sets))
             {
                 group.Count = Value(end + 1);
                 end += 3;
@@ -416,6 +430,9 @@ internal sealed partial class SetInterpreter
     private static (SetDraft? Group, Component? Reps) FromPair(Component a, Component b) => (a.Part, b.Part) switch
     {
         (Part.Load, Part.Bare) => (new SetDraft { Load = a.Load, Reps = b.Value }, b),
+        // "5 x 100kg" is reps at a load, but "80 x 8 kg" at the end of a ramp is the load x reps with the unit last
+        (Part.Bare, Part.Load) when a.Value > MaxSpacedListValue && b.Value <= MaxSpacedListValue && b.Load.Unit is { } unit
+            => (new SetDraft { Load = a.Load with { Unit = unit }, Reps = b.Value }, b),
         (Part.Bare, Part.Load) => (new SetDraft { Reps = a.Value, Load = b.Load }, a),
         (Part.Bare, Part.Duration) => (new SetDraft { Count = a.Value, DurationSeconds = b.Value }, null),
         (Part.Bare, Part.Distance) => (new SetDraft { Count = a.Value, DistanceKm = b.Value }, null),
@@ -591,11 +608,19 @@ internal sealed partial class SetInterpreter
 
     private bool IsRepSized(int i) => _t[i].IsInteger && _t[i].Value <= MaxSpacedListValue;
 
-    /// <summary>What may follow a list item: a comma, "and", or anything that does not make the number something else.</summary>
-    /// <summary>"2 reps in reserve", "8 rpe": the number is the effort itself, unlike "5 rir 2" or "5 rpe 8".</summary>
+    /// <summary>
+    /// "2 reps in reserve", "8 rpe", "8RPE 100kg x 5": the number is the effort itself, unlike "5 rir 2" or
+    /// "5 rpe 8", where the effort follows its word.
+    /// </summary>
     private bool IsEffortValue(int i) =>
-        (Is(i + 1, TokenKind.Rir) || Is(i + 1, TokenKind.Rpe)) && !Is(i + 2, TokenKind.Number) && !(Is(i + 2, TokenKind.Of) && Is(i + 3, TokenKind.Number));
+        (Is(i + 1, TokenKind.Rir) || Is(i + 1, TokenKind.Rpe)) && !IsEffortAfter(i + 2)
+        && !((Is(i + 2, TokenKind.Of) || Is(i + 2, TokenKind.Colon)) && IsEffortAfter(i + 3));
 
+    /// <summary>A number that can be the effort after "rpe"/"rir": not a load, reps, sets or time of its own.</summary>
+    private bool IsEffortAfter(int i) =>
+        Is(i, TokenKind.Number) && !IsCountFollower(i + 1) && !Is(i + 1, TokenKind.Times) && !Is(i + 1, TokenKind.For);
+
+    /// <summary>What may follow a list item: a comma, "and", or anything that does not make the number something else.</summary>
     private static bool IsListBreak(TokenKind after, bool lead) => after is TokenKind.Comma or TokenKind.And or TokenKind.Separator
         or TokenKind.Filler or TokenKind.Punctuation or TokenKind.Word or TokenKind.At or TokenKind.With or TokenKind.Rpe
         or TokenKind.Rir or TokenKind.Side or TokenKind.Comment or TokenKind.Warmup or TokenKind.Failure or TokenKind.Amrap
@@ -634,7 +659,7 @@ internal sealed partial class SetInterpreter
     private bool IsLoadUnit(int i) => Is(i, TokenKind.WeightUnit) || Is(i, TokenKind.KSuffix) || Is(i, TokenKind.Plates)
         || Is(i, TokenKind.For) || (Is(i, TokenKind.Times) && _t[i].Glued);
 
-    /// <summary>Tokens after a number that make it a count, reps, effort or time rather than a load.</summary>
+    /// <summary>Tokens after a number that make it anything but a bare load: a count, reps, an effort, a time, a unit.</summary>
     private bool IsCountFollower(int i) => (i < _t.Count && _t[i].Kind is TokenKind.Sets or TokenKind.Reps or TokenKind.Times
         or TokenKind.RepsNoun or TokenKind.DurationUnit or TokenKind.DistanceUnit or TokenKind.SecondSuffix
         or TokenKind.KSuffix or TokenKind.Range or TokenKind.Plates or TokenKind.WeightUnit) || (i > 0 && IsEffortValue(i - 1));

@@ -1,8 +1,8 @@
 namespace FitCoach.Application.Features.Voice.Parsing;
 
 /// <summary>
-/// Values no set can have. A transcript that says them was misheard or is nonsense, so the set is not stored and
-/// its words are returned as unparsed instead.
+/// Values no set can have (the limits of <c>WorkoutSetValidator</c>, the rule for every stored set). A transcript
+/// that says them was misheard or is nonsense, so the set is not stored and its words are returned as unparsed.
 /// </summary>
 internal static class SetLimits
 {
@@ -14,14 +14,14 @@ internal static class SetLimits
     public const double MaxRpe = 10;
     public const double MaxRir = 10;
     public const double MaxDurationSeconds = 6 * 3600;
-    public const double MaxDistanceKm = 1000;
+    public const double MaxDistanceKm = 300;
 
     public static bool IsCount(double count) => IsWhole(count) && count is >= 1 and <= MaxSets;
 
-    public static bool IsReps(double reps) => IsWhole(reps) && reps is >= 0 and <= MaxReps;
+    public static bool IsReps(double reps) => IsWhole(reps) && reps is >= 1 and <= MaxReps;
 
     public static bool IsLoad(double weight, string unit) =>
-        Math.Abs(unit == VoiceLexicon.Pounds ? weight * KgPerPound : weight) <= MaxLoadKg;
+        weight >= 0 && (unit == VoiceLexicon.Pounds ? weight * KgPerPound : weight) <= MaxLoadKg;
 
     public static bool IsRpe(double rpe) => rpe is >= MinRpe and <= MaxRpe;
 

@@ -61,7 +61,7 @@ internal static class SpokenNumbers
             return true;
         }
 
-        if (!TryCardinal(tokens, i, out value, out end) || NamesALimb(tokens, i, end))
+        if (!TryCardinal(tokens, i, out value, out end) || NamesALimb(tokens, i, end) || IsPronounOne(tokens, i, end))
         {
             return false;
         }
@@ -92,6 +92,10 @@ internal static class SpokenNumbers
     private static bool NamesALimb(List<Token> tokens, int start, int end) =>
         end == start + 1 && tokens[start].Text is "one" or "two"
         && WordAt(tokens, end) is { } next && VoiceLexicon.LimbWords.Contains(next);
+
+    /// <summary>"the last one", "the first one": "one" stands for a set there, it counts nothing.</summary>
+    private static bool IsPronounOne(List<Token> tokens, int start, int end) =>
+        end == start + 1 && tokens[start].Text == "one" && WordAt(tokens, start - 1) is "last" or "final" or "first" or "next" or "other";
 
     /// <summary>"second set" is an ordinal, not "a second".</summary>
     private static bool IsOrdinalSecond(List<Token> tokens, int i) =>
@@ -219,7 +223,7 @@ internal static class SpokenNumbers
         WordAt(tokens, i) == "and" && WordAt(tokens, i + 1) is "a" or "an" && WordAt(tokens, i + 2) == "half";
 
     private static string? WordAt(List<Token> tokens, int i) =>
-        i < tokens.Count && tokens[i].Kind == TokenKind.Word ? tokens[i].Text : null;
+        i >= 0 && i < tokens.Count && tokens[i].Kind == TokenKind.Word ? tokens[i].Text : null;
 
     private static string Singular(string word) => word.Length > 3 && word[^1] == 's' ? word[..^1] : word;
 }

@@ -7,6 +7,9 @@ namespace FitCoach.Application.Features.Voice.Parsing;
 /// </summary>
 internal enum TokenKind
 {
+    /// <summary>No token: what a default token (before the start or past the end) is.</summary>
+    None,
+
     Word,
     Number,
     Clock,
@@ -66,7 +69,11 @@ internal readonly record struct Token(TokenKind Kind, int Start, int End, double
 {
     public Token With(TokenKind kind, double value = 0, string? text = null) => this with { Kind = kind, Value = value, Text = text ?? Text };
 
-    public bool IsWord(string word) => Kind == TokenKind.Word && string.Equals(Text, word, StringComparison.Ordinal);
-
     public bool IsInteger => Kind == TokenKind.Number && Value == Math.Floor(Value);
+
+    /// <summary>Where the exercise's name was said, in the tokens of one exercise (see <see cref="NameMark"/>).</summary>
+    public bool IsNameMark => Kind == TokenKind.Word && Text.Length == 0;
+
+    /// <summary>Stands for the exercise's name among the numbers said around it, so no pattern reads across it.</summary>
+    public static Token NameMark(TextSpan name) => new(TokenKind.Word, name.Start, name.End, 0, "", false);
 }

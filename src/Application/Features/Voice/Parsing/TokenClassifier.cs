@@ -27,6 +27,11 @@ internal static class TokenClassifier
                     result.Add(new Token(TokenKind.Comment, token.Start, tokens[i + 1].End, 0, token.Text, token.Glued));
                     i++;
                     break;
+                case TokenKind.Word when IsSupersetLabel(tokens, i):
+                    // "A1 pull ups 3x8 A2 dips 3x10": a superset label starts the next exercise
+                    result.Add(new Token(TokenKind.Separator, token.Start, tokens[i + 1].End, 0, "", token.Glued));
+                    i++;
+                    break;
                 case TokenKind.Word when IsWithAbbreviation(tokens, i):
                     result.Add(new Token(TokenKind.With, token.Start, tokens[i + 1].End, 0, "with", token.Glued));
                     i++;
@@ -81,6 +86,12 @@ internal static class TokenClassifier
         tokens[i].Text == "w" && i + 1 < tokens.Count && tokens[i + 1] is { Kind: TokenKind.Symbol, Text: "/", Glued: true }
         && !(i + 2 < tokens.Count && tokens[i + 2] is { Kind: TokenKind.Word, Glued: true });
 
+    /// <summary>"A1", "B2": labels of a superset's parts.</summary>
+    private static bool IsSupersetLabel(List<Token> tokens, int i) =>
+        tokens[i].Text is "a" or "b" or "c" or "d" or "e" && i + 1 < tokens.Count
+        && tokens[i + 1] is { Kind: TokenKind.Number, Glued: true, Value: >= 1 and <= 9 }
+        && (i + 2 >= tokens.Count || !tokens[i + 2].Glued);
+
     private static bool IsOrdinal(List<Token> tokens, int i) =>
         i + 1 < tokens.Count && tokens[i + 1] is { Kind: TokenKind.Word, Glued: true, Text: "st" or "nd" or "rd" or "th" };
 
@@ -93,10 +104,10 @@ internal static class TokenClassifier
         tokens[i].Text == "-" && tokens[i].Glued && i > 0 && tokens[i - 1].Kind == TokenKind.Number
         && i + 1 < tokens.Count && tokens[i + 1] is { Kind: TokenKind.Word, Glued: true };
 
+    /// <summary>"1 arm row", "2 hand swing": the number is part of the name.</summary>
     private static bool IsLimbNumber(List<Token> tokens, int i) =>
         tokens[i].Value is 1 or 2 && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word
-        && VoiceLexicon.LimbWords.Contains(tokens[i + 1].Text)
-        && !(i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && tokens[i + 2].Text is "each" or "per");
+        && VoiceLexicon.LimbWords.Contains(tokens[i + 1].Text);
 
     private static Token ClassifyWord(List<Token> tokens, int i)
     {
@@ -115,6 +126,12 @@ internal static class TokenClassifier
         {
             // training-parser notation: "15xx40k,50k" is 15 reps at each load
             return token.With(TokenKind.Times, text: "xx");
+        }
+
+        if (word == "max" && i > 0 && (tokens[i - 1].Kind == TokenKind.Number || tokens[i - 1].Text is "x" or "of"))
+        {
+            // "3 sets of max", "3 x max": as many reps as possible; "1 rep max" is a phrase of its own
+            return token.With(TokenKind.Amrap);
         }
 
         if (word == "times" && afterNumber)
@@ -143,6 +160,12 @@ internal static class TokenClassifier
         if (word == "plus")
         {
             return token.With(beforeNumber ? TokenKind.Plus : TokenKind.Separator);
+        }
+
+        if (word is "added" or "extra" or "additional")
+        {
+            // "dips 3x12, added 20 kg": load on top of bodyweight; "20 kg added" says the same with a filler
+            return token.With(beforeNumber ? TokenKind.Plus : TokenKind.Filler);
         }
 
         if (VoiceLexicon.RepNouns.TryGetValue(word, out var reps))
@@ -242,7 +265,7 @@ internal static class TokenClassifier
 
         foreach (var (phraseWords, phraseKind) in candidates)
         {
-            if (TryMatch(tokens, i, phraseWords, out var end) && Fits(tokens, phraseKind, end))
+            if (TryMatch(tokens, i, phraseWords, out var end) && Fits(tokens, phraseKind, phraseWords, end))
             {
                 kind = phraseKind;
                 words = phraseWords;
@@ -282,11 +305,20 @@ internal static class TokenClassifier
 
     /// <summary>
     /// "a leg" is a side and "the bar" a load only when no name follows: "30 seconds a leg" but "a leg press",
-    /// "with the bar" but "the bar dips".
+    /// "with the bar" but "the bar dips". "felt like" is an effort only before its number.
     /// </summary>
-    private static bool Fits(List<Token> tokens, TokenKind kind, int last) =>
-        kind is not (TokenKind.Side or TokenKind.BarLoad)
-        || !(last + 1 < tokens.Count && tokens[last + 1].Kind == TokenKind.Word && IsNameWord(tokens[last + 1].Text));
+    private static bool Fits(List<Token> tokens, TokenKind kind, string[] words, int last)
+    {
+        var hasNext = last + 1 < tokens.Count;
+        if (words[0] == "felt")
+        {
+            // "felt like an 8" is an RPE; "felt like death" is a comment
+            return hasNext && tokens[last + 1].Kind == TokenKind.Number;
+        }
+
+        return kind is not (TokenKind.Side or TokenKind.BarLoad)
+            || !(hasNext && tokens[last + 1].Kind == TokenKind.Word && IsNameWord(tokens[last + 1].Text));
+    }
 
     private static FrozenDictionary<string, (string[] Words, TokenKind Kind)[]> BuildPhrases() =>
         VoiceLexicon.Phrases

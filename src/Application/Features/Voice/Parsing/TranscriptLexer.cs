@@ -111,12 +111,14 @@ internal static class TranscriptLexer
     private static int ScanNumber(string text, int start, bool glued, List<Token> tokens)
     {
         var end = SkipDigits(text, start);
-        if (end + 1 < text.Length && text[end] == '.' && char.IsAsciiDigit(text[end + 1]))
+        var decimalComma = IsDecimalComma(text, end);
+        if (end + 1 < text.Length && (text[end] == '.' || decimalComma) && char.IsAsciiDigit(text[end + 1]))
         {
             end = SkipDigits(text, end + 1);
         }
 
-        var value = double.Parse(text.AsSpan(start, end - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        var digits = decimalComma ? text[start..end].Replace(',', '.') : text[start..end];
+        var value = double.Parse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         if (TryClock(text, start, end, out var clockEnd, out var seconds))
         {
             tokens.Add(new Token(TokenKind.Clock, start, clockEnd, seconds, text[start..clockEnd], glued));
@@ -125,6 +127,32 @@ internal static class TranscriptLexer
 
         tokens.Add(new Token(TokenKind.Number, start, end, value, text[start..end], glued));
         return end;
+    }
+
+    /// <summary>
+    /// "62,5 kg": a comma before one digit and a unit is a decimal comma; "85,85,80" and "10, 8" stay lists.
+    /// </summary>
+    private static bool IsDecimalComma(string text, int comma)
+    {
+        if (comma + 2 > text.Length - 1 || text[comma] != ',' || !char.IsAsciiDigit(text[comma + 1]) || char.IsAsciiDigit(text[comma + 2]))
+        {
+            return false;
+        }
+
+        var unit = comma + 2;
+        while (unit < text.Length && text[unit] == ' ')
+        {
+            unit++;
+        }
+
+        var wordEnd = unit;
+        while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        var word = text[unit..wordEnd].ToLowerInvariant();
+        return word == "k" || VoiceLexicon.WeightUnits.ContainsKey(word);
     }
 
     /// <summary>"1:30" is 90 s and "1:30:00" is 5400 s; "115: 6" (a weight before a list) is not a clock.</summary>

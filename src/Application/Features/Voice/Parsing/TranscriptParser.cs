@@ -15,7 +15,6 @@ public sealed class TranscriptParser
     /// <summary>Longer input is cut at a word boundary and the rest returned as unparsed; a log is never this long.</summary>
     public const int MaxTranscriptLength = 2000;
 
-
     private readonly ExerciseMatcher _matcher;
 
     public TranscriptParser(ExerciseMatcher matcher)
@@ -48,9 +47,12 @@ public sealed class TranscriptParser
                 continue;
             }
 
-            var outcome = SetInterpreter.Read(segment.Tokens, ExerciseKinds.Of(match.Exercise), unitAt);
-            // A name said with no sets is kept only when surely matched; a weak match is more likely chatter.
-            if (outcome.Sets.Count == 0 && (outcome.HadAbsurdValue || (!segment.HasQuantities && match.Score < NameResolver.SureScore)))
+            var outcome = SetInterpreter.Read(segment.Tokens, match.Exercise, unitAt);
+
+            // An exercise whose every set was absurd is not logged; nor is a name said with no sets unless surely
+            // matched, since a weak match of a lone word is more likely chatter than an exercise.
+            var bareAndUnsure = !segment.HasQuantities && match.Score < NameResolver.SureScore;
+            if (outcome.Sets.Count == 0 && (outcome.HadAbsurdValue || bareAndUnsure))
             {
                 unread.Add(segment.Span);
                 continue;
@@ -74,9 +76,9 @@ public sealed class TranscriptParser
             unparsed.Add(overflow);
         }
 
-        return new TranscriptParseResult(
-            exercises.ConvertAll(entry => new ParsedExercise(entry.Match.Exercise.Id, entry.Match.Exercise.Name, entry.Match.Score, entry.Sets)),
-            unparsed);
+        var parsed = exercises.ConvertAll(entry =>
+            new ParsedExercise(entry.Match.Exercise.Id, entry.Match.Exercise.Name, entry.Match.Score, entry.Sets));
+        return new TranscriptParseResult(parsed, unparsed);
     }
 
     /// <summary>
@@ -145,7 +147,7 @@ public sealed class TranscriptParser
         return (transcript[..cut], rest.Length == 0 ? null : rest);
     }
 
-    /// <summary>The unread spans as text, neighbours joined when only spaces or punctuation part them.</summary>
+    /// <summary>The unread spans as text, neighbours joined when only punctuation or chatter parts them ("felt like death").</summary>
     private static List<string> Quote(string text, List<TextSpan> spans)
     {
         var quoted = new List<string>();
@@ -159,7 +161,7 @@ public sealed class TranscriptParser
         for (var k = 1; k < spans.Count; k++)
         {
             var next = spans[k];
-            if (next.Start <= current.End || IsOnlyPunctuation(text, current.End, next.Start))
+            if (next.Start <= current.End || IsOnlyChatter(text, current.End, next.Start))
             {
                 current = current.Union(next);
                 continue;
@@ -173,14 +175,34 @@ public sealed class TranscriptParser
         return quoted;
     }
 
-    private static bool IsOnlyPunctuation(string text, int start, int end)
+    private static bool IsOnlyChatter(string text, int start, int end)
     {
-        for (var k = start; k < end; k++)
+        var k = start;
+        while (k < end)
         {
-            if (char.IsLetterOrDigit(text[k]))
+            if (char.IsDigit(text[k]))
             {
                 return false;
             }
+
+            if (!char.IsLetter(text[k]))
+            {
+                k++;
+                continue;
+            }
+
+            var wordEnd = k;
+            while (wordEnd < end && char.IsLetter(text[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            if (!VoiceLexicon.Fillers.Contains(text[k..wordEnd].ToLowerInvariant()))
+            {
+                return false;
+            }
+
+            k = wordEnd;
         }
 
         return true;
@@ -188,7 +210,8 @@ public sealed class TranscriptParser
 
     private static void AddQuote(string text, TextSpan span, List<string> quoted)
     {
-        var value = text[span.Start..span.End].Trim().Trim(',', ';', ':', '(', ')', '[', ']', '-', '.', ' ');
+        // Punctuation around a span is not what was said; a leading "-" is ("-55"), a trailing one is not.
+        var value = text[span.Start..span.End].Trim().TrimStart(',', ';', ':', ')', ']', '.').TrimEnd(',', ';', ':', '(', '[', '-', '.').Trim();
         if (value.Length > 0 && !quoted.Contains(value))
         {
             quoted.Add(value);

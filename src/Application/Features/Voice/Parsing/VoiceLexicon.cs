@@ -45,9 +45,10 @@ internal static class VoiceLexicon
     /// <summary>What "one"/"two" qualify when they are part of a name ("one arm row", "2 leg press").</summary>
     public static readonly FrozenSet<string> LimbWords = new[]
     {
-        "arm", "arms", "armed", "leg", "legs", "legged", "hand", "hands", "handed", "sided", "side",
+        "arm", "arms", "armed", "leg", "legs", "legged", "hand", "hands", "handed", "sided",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Weight units as said; "keys" is what speech recognition writes for "kgs".</summary>
     public static readonly FrozenDictionary<string, string> WeightUnits = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["kg"] = Kilograms, ["kgs"] = Kilograms, ["kilo"] = Kilograms, ["kilos"] = Kilograms, ["kilogram"] = Kilograms,
@@ -108,6 +109,7 @@ internal static class VoiceLexicon
 
         // effort
         ("rpe", TokenKind.Rpe), ("r p e", TokenKind.Rpe), ("rate of perceived exertion", TokenKind.Rpe),
+        ("felt like", TokenKind.Rpe), ("felt like a", TokenKind.Rpe), ("felt like an", TokenKind.Rpe),
         ("rir", TokenKind.Rir), ("r i r", TokenKind.Rir), ("reps in reserve", TokenKind.Rir),
         ("rep in reserve", TokenKind.Rir), ("reps in the tank", TokenKind.Rir), ("rep in the tank", TokenKind.Rir),
         ("reps left in the tank", TokenKind.Rir), ("rep left in the tank", TokenKind.Rir),
@@ -152,15 +154,21 @@ internal static class VoiceLexicon
         ("for", TokenKind.For), ("at", TokenKind.At), ("with", TokenKind.With), ("using", TokenKind.With),
         ("of", TokenKind.Of), ("in", TokenKind.In), ("and", TokenKind.And),
 
-        // ordinals and labels name a set, they do not count one; working sets end the warm-ups
+        // ordinals and labels name a set, they do not count one
         ("first set", TokenKind.Filler), ("second set", TokenKind.Filler), ("third set", TokenKind.Filler),
         ("fourth set", TokenKind.Filler), ("fifth set", TokenKind.Filler), ("same weight", TokenKind.Filler),
-        ("rep max", TokenKind.Filler), ("last set", TokenKind.LastSet), ("final set", TokenKind.LastSet),
-        ("last one", TokenKind.LastSet), ("alternating legs", TokenKind.Filler), ("alternating arms", TokenKind.Filler),
-        ("alternate legs", TokenKind.Filler), ("alternate arms", TokenKind.Filler),
+        ("rep max", TokenKind.Filler), ("alternating legs", TokenKind.Filler), ("alternating arms", TokenKind.Filler),
+        ("alternate legs", TokenKind.Filler), ("alternate arms", TokenKind.Filler), ("worked up to", TokenKind.Filler),
+        ("work up to", TokenKind.Filler), ("built up to", TokenKind.Filler), ("ramped up to", TokenKind.Filler),
+        ("last set", TokenKind.LastSet), ("final set", TokenKind.LastSet), ("last one", TokenKind.LastSet),
+
+        // working sets end the warm-ups
         ("top set", TokenKind.Working), ("working set", TokenKind.Working), ("working sets", TokenKind.Working),
         ("work sets", TokenKind.Working), ("work set", TokenKind.Working), ("back off set", TokenKind.Working),
         ("back off sets", TokenKind.Working), ("backoff set", TokenKind.Working), ("backoff sets", TokenKind.Working),
+        ("back off", TokenKind.Working), ("backoff", TokenKind.Working), ("backoffs", TokenKind.Working),
+
+        // two words that are one name, so neither is read alone ("good" is a comment, "weight" chatter)
         ("body weight", TokenKind.Word), ("good morning", TokenKind.Word), ("good mornings", TokenKind.Word),
 
         // the day's label is not an exercise
@@ -185,7 +193,8 @@ internal static class VoiceLexicon
         "total", "about", "around", "roughly", "approximately", "held", "holding", "performed", "knocked", "out",
         "banged", "pumped", "pair", "couple", "weight", "weights", "working", "started", "start", "after", "before",
         "followed", "by", "x", "times", "s", "max", "morning", "evening", "afternoon", "yesterday", "throughout",
-        "belt", "vest",
+        "belt", "vest", "hey", "can", "could", "would", "will", "want", "wanna", "need", "gonna", "going", "let",
+        "lets", "quick", "quickly", "hold", "holds",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>How a set felt or went: kept as unparsed text, never taken for an exercise name.</summary>
@@ -221,13 +230,13 @@ internal static class VoiceLexicon
     public static readonly FrozenDictionary<string, string> NameShorthand = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["sq"] = "squat", ["sqs"] = "squat", ["bsq"] = "back squat", ["fsq"] = "front squat", ["deads"] = "deadlift",
-        ["comp"] = "", ["competition"] = "",
+        ["comp"] = "", ["competition"] = "", ["ride"] = "", ["riding"] = "cycling",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Past tenses a log uses for cardio that the matcher does not know.</summary>
     public static readonly FrozenDictionary<string, string> CardioVerbs = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ran"] = "run", ["jogged"] = "jog", ["walked"] = "walk", ["biked"] = "bike", ["cycled"] = "cycling",
-        ["rode"] = "bike", ["hiked"] = "walk", ["sprinted"] = "sprint",
+        ["rode"] = "bike", ["hiked"] = "walk", ["sprinted"] = "sprint", ["swam"] = "swimming", ["swim"] = "swimming",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
