@@ -6,23 +6,9 @@ using Xunit;
 namespace FitCoach.Infrastructure.IntegrationTests.Contracts;
 
 /// <summary>What every <see cref="ICustomExerciseStore"/> must do.</summary>
-public abstract class CustomExerciseStoreContract : IAsyncLifetime
+public abstract class CustomExerciseStoreContract : PortContract<ICustomExerciseStore>
 {
-    private ICustomExerciseStore? _store;
-
-    protected ICustomExerciseStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
-
-    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    protected abstract ValueTask<ICustomExerciseStore> CreateStoreAsync();
-
-    public virtual async ValueTask InitializeAsync() => _store = await CreateStoreAsync();
-
-    public virtual ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
+    protected ICustomExerciseStore Store => Port;
 
     [Fact]
     public async Task ListAsync_ForAUserWithoutExercises_IsEmpty()

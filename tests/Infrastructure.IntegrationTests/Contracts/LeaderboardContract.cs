@@ -5,23 +5,9 @@ using Xunit;
 namespace FitCoach.Infrastructure.IntegrationTests.Contracts;
 
 /// <summary>What every <see cref="ILeaderboard"/> must do; the order is Redis ZREVRANGE's, for both stores.</summary>
-public abstract class LeaderboardContract : IAsyncLifetime
+public abstract class LeaderboardContract : PortContract<ILeaderboard>
 {
-    private ILeaderboard? _leaderboard;
-
-    protected ILeaderboard Leaderboard => _leaderboard ?? throw new InvalidOperationException("Not initialized.");
-
-    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    protected abstract ValueTask<ILeaderboard> CreateLeaderboardAsync();
-
-    public virtual async ValueTask InitializeAsync() => _leaderboard = await CreateLeaderboardAsync();
-
-    public virtual ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
+    protected ILeaderboard Leaderboard => Port;
 
     [Fact]
     public async Task IncrementAsync_AddsToTheScoreStartingFromZero()

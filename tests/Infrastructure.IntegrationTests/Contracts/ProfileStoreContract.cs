@@ -6,23 +6,9 @@ using Xunit;
 namespace FitCoach.Infrastructure.IntegrationTests.Contracts;
 
 /// <summary>What every <see cref="IProfileStore"/> must do.</summary>
-public abstract class ProfileStoreContract : IAsyncLifetime
+public abstract class ProfileStoreContract : PortContract<IProfileStore>
 {
-    private IProfileStore? _store;
-
-    protected IProfileStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
-
-    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    protected abstract ValueTask<IProfileStore> CreateStoreAsync();
-
-    public virtual async ValueTask InitializeAsync() => _store = await CreateStoreAsync();
-
-    public virtual ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
+    protected IProfileStore Store => Port;
 
     [Fact]
     public async Task GetAsync_BeforeAnySave_IsNull() => Assert.Null(await Store.GetAsync(TestData.NewId("user"), Cancel));

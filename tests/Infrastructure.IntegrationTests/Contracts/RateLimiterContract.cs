@@ -5,24 +5,9 @@ using Xunit;
 namespace FitCoach.Infrastructure.IntegrationTests.Contracts;
 
 /// <summary>What every <see cref="IRateLimiter"/> must do: an exact sliding window, atomic under concurrency.</summary>
-public abstract class RateLimiterContract : IAsyncLifetime
+public abstract class RateLimiterContract : PortContract<IRateLimiter>
 {
-    private IRateLimiter? _limiter;
-
-    protected IRateLimiter Limiter => _limiter ?? throw new InvalidOperationException("Not initialized.");
-
-    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    /// <summary>Creates the limiter under test; called before each test.</summary>
-    protected abstract ValueTask<IRateLimiter> CreateLimiterAsync();
-
-    public virtual async ValueTask InitializeAsync() => _limiter = await CreateLimiterAsync();
-
-    public virtual ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
+    protected IRateLimiter Limiter => Port;
 
     [Fact]
     public async Task CheckAsync_UnderTheLimit_AllowsAndCountsRemainingDown()

@@ -4,14 +4,13 @@ using FitCoach.Infrastructure.IntegrationTests.Support;
 using FitCoach.Infrastructure.Redis;
 using FitCoach.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using StackExchange.Redis;
 using Xunit;
 
 namespace FitCoach.Infrastructure.IntegrationTests.Contracts;
 
 public sealed class InMemoryRateLimiterContractTests : RateLimiterContract
 {
-    protected override ValueTask<IRateLimiter> CreateLimiterAsync() => ValueTask.FromResult<IRateLimiter>(new InMemoryRateLimiter());
+    protected override ValueTask<IRateLimiter> CreateAsync() => ValueTask.FromResult<IRateLimiter>(new InMemoryRateLimiter());
 }
 
 public sealed class RedisRateLimiterContractTests(RedisServerFixture server)
@@ -19,21 +18,9 @@ public sealed class RedisRateLimiterContractTests(RedisServerFixture server)
 {
     // Every decision must come from Redis, or the contract would be tested against the fallback.
     private readonly RecordingMetrics _metrics = new(failOnFallback: true);
-    private ConnectionMultiplexer? _connection;
-
-    protected override async ValueTask<IRateLimiter> CreateLimiterAsync()
+    protected override async ValueTask<IRateLimiter> CreateAsync()
     {
-        _connection = await RedisConnections.ConnectAsync(server);
-        return new RedisRateLimiter(_connection, _metrics, NullLogger<RedisRateLimiter>.Instance);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
+        var connection = Own(await RedisConnections.ConnectAsync(server));
+        return new RedisRateLimiter(connection, _metrics, NullLogger<RedisRateLimiter>.Instance);
     }
 }

@@ -6,23 +6,9 @@ using Xunit;
 namespace FitCoach.Infrastructure.IntegrationTests.Contracts;
 
 /// <summary>What every <see cref="ISessionStore"/> must do, whichever devices and instances call it.</summary>
-public abstract class SessionStoreContract : IAsyncLifetime
+public abstract class SessionStoreContract : PortContract<ISessionStore>
 {
-    private ISessionStore? _store;
-
-    protected ISessionStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
-
-    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    protected abstract ValueTask<ISessionStore> CreateStoreAsync();
-
-    public virtual async ValueTask InitializeAsync() => _store = await CreateStoreAsync();
-
-    public virtual ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
+    protected ISessionStore Store => Port;
 
     [Fact]
     public async Task StartAsync_CreatesAnActiveSessionThatBecomesTheActiveOne()

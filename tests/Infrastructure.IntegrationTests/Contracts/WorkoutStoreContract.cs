@@ -6,24 +6,11 @@ using Xunit;
 namespace FitCoach.Infrastructure.IntegrationTests.Contracts;
 
 /// <summary>What every <see cref="IWorkoutStore"/> must do.</summary>
-public abstract class WorkoutStoreContract : IAsyncLifetime
+public abstract class WorkoutStoreContract : PortContract<IWorkoutStore>
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 16, 18, 0, 0, TimeSpan.Zero);
-    private IWorkoutStore? _store;
 
-    protected IWorkoutStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
-
-    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    protected abstract ValueTask<IWorkoutStore> CreateStoreAsync();
-
-    public virtual async ValueTask InitializeAsync() => _store = await CreateStoreAsync();
-
-    public virtual ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
+    protected IWorkoutStore Store => Port;
 
     protected static Workout NewWorkout(string id, DateTimeOffset performedAt, double weight = 100) => new(
         id,
