@@ -32,4 +32,12 @@ internal sealed class NoMetrics : IAppMetrics
     public void RagRetrieval(string knowledgeNamespace, string provider, TimeSpan elapsed)
     {
     }
+
+    public void ModelCall(string purpose, string model, string outcome, TimeSpan elapsed)
+    {
+    }
+
+    public void ModelCallAvoided(string purpose, string reason)
+    {
+    }
 }

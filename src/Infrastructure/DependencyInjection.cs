@@ -36,7 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<IExerciseCatalog>(_ => JsonExerciseCatalog.LoadEmbedded());
         services.AddSingleton(provider => new ExerciseMatcher(provider.GetRequiredService<IExerciseCatalog>().All));
         services.AddSingleton(provider => new TranscriptParser(provider.GetRequiredService<ExerciseMatcher>()));
-        services.AddSingleton<IKnowledgeSearch, EmptyKnowledgeIndex>();
+        services.AddKnowledge(configuration);
         services.AddFitCoachStores(redis);
         services.AddWorkoutTranscriptModel(configuration);
 

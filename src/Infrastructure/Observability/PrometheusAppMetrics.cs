@@ -39,6 +39,18 @@ public sealed class PrometheusAppMetrics : IAppMetrics
             Buckets = Histogram.ExponentialBuckets(0.00005, 2, 16),
         });
 
+    private static readonly Histogram ModelCalls = Metrics.CreateHistogram(
+        "fitcoach_model_calls_seconds",
+        "Model calls made (count and latency) per purpose, model and outcome.",
+        new HistogramConfiguration
+        {
+            LabelNames = ["purpose", "model", "outcome"],
+            Buckets = Histogram.ExponentialBuckets(0.005, 2, 14),
+        });
+
+    private static readonly Counter ModelCallsAvoided = Metrics.CreateCounter(
+        "fitcoach_model_calls_avoided_total", "Model calls not made because a cached answer served the request.", "purpose", "reason");
+
     public void RequestHandled(string requestName, string outcome, TimeSpan elapsed) =>
         RequestDuration.WithLabels(requestName, outcome).Observe(elapsed.TotalSeconds);
 
@@ -55,4 +67,9 @@ public sealed class PrometheusAppMetrics : IAppMetrics
 
     public void RagRetrieval(string knowledgeNamespace, string provider, TimeSpan elapsed) =>
         RagDuration.WithLabels(knowledgeNamespace, provider).Observe(elapsed.TotalSeconds);
+
+    public void ModelCall(string purpose, string model, string outcome, TimeSpan elapsed) =>
+        ModelCalls.WithLabels(purpose, model, outcome).Observe(elapsed.TotalSeconds);
+
+    public void ModelCallAvoided(string purpose, string reason) => ModelCallsAvoided.WithLabels(purpose, reason).Inc();
 }

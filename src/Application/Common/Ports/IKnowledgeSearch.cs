@@ -1,7 +1,18 @@
 namespace FitCoach.Application.Common.Ports;
 
-/// <summary>A retrieved knowledge passage, the contract's <c>Source</c>.</summary>
-public sealed record KnowledgePassage(string Namespace, string Id, string Title, string Snippet, double Score);
+/// <summary>
+/// A retrieved knowledge passage. The positional part is the contract's <c>Source</c>; <see cref="Text"/> (the
+/// matching section of the document) and <see cref="References"/> (the studies and books the document cites) are
+/// what answers are composed from and cite.
+/// </summary>
+public sealed record KnowledgePassage(string Namespace, string Id, string Title, string Snippet, double Score)
+{
+    /// <summary>The part of the document that matched, a few hundred words at most; the snippet when nothing more is known.</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>The document's sources (front matter <c>sources</c>), as written.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+}
 
 public interface IKnowledgeSearch
 {
@@ -11,6 +22,10 @@ public interface IKnowledgeSearch
     /// <summary>Number of documents the index can search; zero means retrieval returns nothing.</summary>
     int DocumentCount { get; }
 
+    /// <summary>
+    /// The best <paramref name="topK"/> passages in one namespace, best first, at most one per document. Scores are in
+    /// [0, 1] and comparable across the namespaces of one provider, so callers merge namespaces by score.
+    /// </summary>
     Task<IReadOnlyList<KnowledgePassage>> SearchAsync(
         string query, string knowledgeNamespace, int topK, CancellationToken cancellationToken);
 }

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FitCoach.Infrastructure.Knowledge.Corpus;
+
+/// <summary>One section of a document: a <c>##</c> heading (empty for the text before the first) and its text.</summary>
+public sealed record KnowledgeSection(string Heading, string Text);
+
+/// <summary>
+/// A corpus document: front matter (<c>id</c>, <c>title</c>, <c>tags</c>, <c>sources</c>) and a markdown body split
+/// into sections. <see cref="ContentHash"/> changes whenever anything searchable or cited changes, which is how the
+/// Upstash sync finds what to upsert.
+/// </summary>
+public sealed record KnowledgeDocument(
+    string Namespace,
+    string Id,
+    string Title,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<KnowledgeSection> Sections)
+{
+    public string Body => string.Join("\n\n", Sections.Select(s => s.Heading.Length == 0 ? s.Text : $"{s.Heading}\n{s.Text}"));
+
+    public int WordCount => Sections.Sum(s => KnowledgeText.CountWords(s.Heading) + KnowledgeText.CountWords(s.Text));
+
+    public string ContentHash
+    {
+        get
+        {
+            var canonical = string.Join('\u001f', [Namespace, Id, Title, string.Join('\u001e', Tags), string.Join('\u001e', Sources), Body]);
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..32];
+        }
+    }
+}
+
+public static class KnowledgeText
+{
+    public static int CountWords(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
+    }
+
+    /// <summary>Markdown to plain prose: emphasis, links, code ticks and table pipes removed, whitespace collapsed.</summary>
+    public static string Plain(string markdown)
+    {
+        var sb = new StringBuilder(markdown.Length);
+        var lines = markdown.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var line = lines[index].Trim();
+            if (line.StartsWith('|') && index + 1 < lines.Length && IsTableSeparator(lines[index + 1].Trim()))
+            {
+                continue; // a table's header row: its cells are labels, not statements
+            }
+
+            if (line.Length == 0)
+            {
+                sb.Append('\n');
+                continue;
+            }
+
+            if (line.StartsWith('|'))
+            {
+                if (IsTableSeparator(line))
+                {
+                    continue;
+                }
+
+                var cells = line.Trim('|').Split('|').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+                line = cells.Count == 0 ? "" : cells[0] + (cells.Count > 1 ? ": " + string.Join("; ", cells.Skip(1)) : "") + ".";
+            }
+
+            line = line.TrimStart('#', ' ');
+            if (line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal))
+            {
+                line = "• " + line[2..];
+            }
+
+            line = line.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal);
+            line = StripLinks(line);
+            sb.Append(line).Append('\n');
+        }
+
+        return sb.ToString().Trim();
+    }
+
+    private static bool IsTableSeparator(string line) =>
+        line.StartsWith('|') && line.Replace("|", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal)
+            .Replace(":", "", StringComparison.Ordinal).Trim().Length == 0;
+
+    private static string StripLinks(string line)
+    {
+        // [text](url) → text
+        var start = line.IndexOf('[', StringComparison.Ordinal);
+        while (start >= 0)
+        {
+            var mid = line.IndexOf("](", start, StringComparison.Ordinal);
+            var end = mid < 0 ? -1 : line.IndexOf(')', mid);
+            if (mid < 0 || end < 0)
+            {
+                break;
+            }
+
+            line = string.Concat(line.AsSpan(0, start), line.AsSpan(start + 1, mid - start - 1), line.AsSpan(end + 1));
+            start = line.IndexOf('[', start);
+        }
+
+        return line;
+    }
+}

@@ -1,0 +1,29 @@
+using FitCoach.Application.Common.Ports;
+using FitCoach.Infrastructure.Knowledge.Corpus;
+using FitCoach.Infrastructure.Knowledge.Retrieval;
+
+namespace FitCoach.Infrastructure.Knowledge;
+
+/// <summary>
+/// The default knowledge port: the whole corpus in an in-process BM25 index built at startup. No network, no keys;
+/// it is also the fallback when Upstash is configured but unreachable.
+/// </summary>
+public sealed class EmbeddedKnowledgeIndex(Bm25Index index) : IKnowledgeSearch
+{
+    public const string ProviderName = "embedded";
+
+    public string Provider => ProviderName;
+
+    public int DocumentCount => index.DocumentCount;
+
+    public Bm25Index Index => index;
+
+    public Task<IReadOnlyList<KnowledgePassage>> SearchAsync(
+        string query, string knowledgeNamespace, int topK, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(index.Search(query, knowledgeNamespace, topK));
+    }
+
+    public static EmbeddedKnowledgeIndex Build(KnowledgeCorpus corpus) => new(new Bm25Index(corpus.Documents, new TextAnalyzer()));
+}

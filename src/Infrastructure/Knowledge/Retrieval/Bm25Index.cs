@@ -1,0 +1,305 @@
+using System.Collections.Frozen;
+using FitCoach.Application.Common.Ports;
+using FitCoach.Infrastructure.Knowledge.Corpus;
+
+namespace FitCoach.Infrastructure.Knowledge.Retrieval;
+
+/// <summary>
+/// An in-memory BM25 index (Robertson and Zaragoza's Okapi BM25, k1 = 1.2, b = 0.75) over the corpus, partitioned
+/// by namespace so a namespace search touches only its own postings, with document frequencies counted over the
+/// whole corpus so scores from different namespaces can be merged. Title terms count three times and tags twice.
+/// Built once, immutable, safe for concurrent searches.
+/// </summary>
+public sealed class Bm25Index
+{
+    private const float K1 = 1.2f;
+    private const float B = 0.75f;
+    private const int TitleWeight = 3;
+    private const int TagWeight = 2;
+
+    /// <summary>Raw BM25 scores are unbounded; s / (s + ScoreScale) maps them monotonically into [0, 1).</summary>
+    private const float ScoreScale = 10f;
+
+    private const int MaxSnippetChars = 300;
+    private const int MaxTextChars = 1200;
+
+    private readonly TextAnalyzer _analyzer;
+    private readonly IndexedDocument[] _documents;
+    private readonly FrozenDictionary<string, NamespacePartition> _partitions;
+    private readonly FrozenDictionary<string, float> _idf;
+
+    public Bm25Index(IEnumerable<KnowledgeDocument> documents, TextAnalyzer analyzer)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        _analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
+        _documents = [.. documents.Select(Analyze)];
+
+        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var doc in _documents)
+        {
+            foreach (var term in doc.TermFrequencies.Keys)
+            {
+                documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        var n = _documents.Length;
+        _idf = documentFrequency.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => MathF.Log(1f + ((n - kv.Value + 0.5f) / (kv.Value + 0.5f))),
+            StringComparer.Ordinal);
+        var averageLength = n == 0 ? 1f : (float)_documents.Average(d => d.Length);
+
+        _partitions = _documents
+            .Select((doc, index) => (doc, index))
+            .GroupBy(x => x.doc.Document.Namespace, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => NamespacePartition.Build([.. g.Select(x => x.index)], _documents, averageLength), StringComparer.Ordinal);
+    }
+
+    public int DocumentCount => _documents.Length;
+
+    public IReadOnlyCollection<string> Namespaces => _partitions.Keys;
+
+    public TextAnalyzer Analyzer => _analyzer;
+
+    /// <summary>The best <paramref name="topK"/> documents of one namespace for the query, best first.</summary>
+    public IReadOnlyList<KnowledgePassage> Search(string query, string knowledgeNamespace, int topK)
+    {
+        if (topK <= 0 || !_partitions.TryGetValue(knowledgeNamespace, out var partition))
+        {
+            return [];
+        }
+
+        var queryTerms = QueryTerms(query);
+        if (queryTerms.Count == 0)
+        {
+            return [];
+        }
+
+        var scores = new float[partition.DocumentIndexes.Length];
+        foreach (var (term, idf) in queryTerms)
+        {
+            if (!partition.Postings.TryGetValue(term, out var postings))
+            {
+                continue;
+            }
+
+            foreach (var posting in postings)
+            {
+                var tf = posting.Frequency;
+                scores[posting.Local] += idf * (tf * (K1 + 1f) / (tf + partition.LengthNorm[posting.Local]));
+            }
+        }
+
+        return Top(scores, topK)
+            .Select(local => ToPassage(_documents[partition.DocumentIndexes[local]], scores[local], queryTerms))
+            .ToList();
+    }
+
+    /// <summary>The query's distinct terms with their idf; terms no document has are dropped.</summary>
+    public List<(string Term, float Idf)> QueryTerms(string query)
+    {
+        var terms = new List<(string, float)>();
+        foreach (var term in _analyzer.Terms(query))
+        {
+            if (_idf.TryGetValue(term, out var idf) && !terms.Exists(t => t.Item1 == term))
+            {
+                terms.Add((term, idf));
+            }
+        }
+
+        return terms;
+    }
+
+    private static List<int> Top(float[] scores, int topK)
+    {
+        var best = new List<int>(topK + 1);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] <= 0f)
+            {
+                continue;
+            }
+
+            if (best.Count == topK && scores[i] <= scores[best[^1]])
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && scores[best[at - 1]] < scores[i])
+            {
+                at--;
+            }
+
+            best.Insert(at, i);
+            if (best.Count > topK)
+            {
+                best.RemoveAt(best.Count - 1);
+            }
+        }
+
+        return best;
+    }
+
+    private KnowledgePassage ToPassage(IndexedDocument doc, float raw, List<(string Term, float Idf)> queryTerms)
+    {
+        var ranked = doc.Sections
+            .Select((section, i) => (section, i, weight: Overlap(section.Terms, queryTerms)))
+            .OrderByDescending(s => s.weight)
+            .ThenBy(s => s.i)
+            .ToList();
+        var best = ranked[0].section;
+        var text = best.Display;
+        if (text.Length < 400 && ranked.Count > 1 && ranked[1].weight > 0)
+        {
+            text = ranked[1].i < ranked[0].i ? $"{ranked[1].section.Display}\n\n{text}" : $"{text}\n\n{ranked[1].section.Display}";
+        }
+
+        return new KnowledgePassage(
+            doc.Document.Namespace,
+            doc.Document.Id,
+            doc.Document.Title,
+            Snippet(best, queryTerms),
+            Math.Round(raw / (raw + ScoreScale), 4))
+        {
+            Text = text.Length > MaxTextChars ? Cut(text, MaxTextChars) : text,
+            References = doc.Document.Sources,
+        };
+    }
+
+    private static string Snippet(IndexedSection section, List<(string Term, float Idf)> queryTerms)
+    {
+        var sentences = section.Sentences;
+        if (sentences.Length == 0)
+        {
+            return Cut(section.Text, MaxSnippetChars);
+        }
+
+        var bestIndex = 0;
+        var bestWeight = -1f;
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            var weight = Overlap(sentences[i].Terms, queryTerms);
+            if (weight > bestWeight)
+            {
+                (bestIndex, bestWeight) = (i, weight);
+            }
+        }
+
+        var snippet = sentences[bestIndex].Text;
+        if (bestIndex + 1 < sentences.Length && snippet.Length + sentences[bestIndex + 1].Text.Length + 1 <= MaxSnippetChars)
+        {
+            snippet += " " + sentences[bestIndex + 1].Text;
+        }
+
+        return Cut(snippet, MaxSnippetChars);
+    }
+
+    private static float Overlap(FrozenSet<string> terms, List<(string Term, float Idf)> queryTerms)
+    {
+        var weight = 0f;
+        foreach (var (term, idf) in queryTerms)
+        {
+            if (terms.Contains(term))
+            {
+                weight += idf;
+            }
+        }
+
+        return weight;
+    }
+
+    private static string Cut(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var space = text.LastIndexOf(' ', max - 1);
+        return string.Concat(text.AsSpan(0, space > max / 2 ? space : max - 1), "…");
+    }
+
+    private IndexedDocument Analyze(KnowledgeDocument document)
+    {
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        var length = 0;
+        void Count(IEnumerable<string> terms, int weight)
+        {
+            foreach (var term in terms)
+            {
+                frequencies[term] = frequencies.GetValueOrDefault(term) + weight;
+                length++;
+            }
+        }
+
+        Count(_analyzer.Terms(document.Title), TitleWeight);
+        Count(_analyzer.Terms(string.Join(". ", document.Tags)), TagWeight);
+        var sections = new List<IndexedSection>(document.Sections.Count);
+        foreach (var section in document.Sections)
+        {
+            var terms = _analyzer.Terms(section.Heading + ". " + section.Text);
+            Count(terms, 1);
+            var sentences = SentenceSplitter.Split(section.Text)
+                .Select(sentence => new IndexedSentence(sentence, _analyzer.Terms(sentence).ToFrozenSet(StringComparer.Ordinal)))
+                .ToArray();
+            sections.Add(new IndexedSection(section.Heading, section.Text, terms.ToFrozenSet(StringComparer.Ordinal), sentences));
+        }
+
+        if (sections.Count == 0)
+        {
+            sections.Add(new IndexedSection("", document.Title, FrozenSet<string>.Empty, []));
+        }
+
+        return new IndexedDocument(document, frequencies, length, sections);
+    }
+
+    private sealed record IndexedSentence(string Text, FrozenSet<string> Terms);
+
+    private sealed record IndexedSection(string Heading, string Text, FrozenSet<string> Terms, IndexedSentence[] Sentences)
+    {
+        public string Display => Heading.Length == 0 ? Text : $"{Heading}: {Text}";
+    }
+
+    private sealed record IndexedDocument(KnowledgeDocument Document, Dictionary<string, int> TermFrequencies, int Length, List<IndexedSection> Sections);
+
+    private readonly record struct Posting(int Local, float Frequency);
+
+    private sealed class NamespacePartition
+    {
+        public required int[] DocumentIndexes { get; init; }
+
+        /// <summary>k1 · (1 − b + b · length / average length), per local document.</summary>
+        public required float[] LengthNorm { get; init; }
+
+        public required FrozenDictionary<string, Posting[]> Postings { get; init; }
+
+        public static NamespacePartition Build(int[] documentIndexes, IndexedDocument[] documents, float averageLength)
+        {
+            var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+            var lengthNorm = new float[documentIndexes.Length];
+            for (var local = 0; local < documentIndexes.Length; local++)
+            {
+                var doc = documents[documentIndexes[local]];
+                lengthNorm[local] = K1 * (1f - B + (B * doc.Length / averageLength));
+                foreach (var (term, tf) in doc.TermFrequencies)
+                {
+                    if (!postings.TryGetValue(term, out var list))
+                    {
+                        postings[term] = list = [];
+                    }
+
+                    list.Add(new Posting(local, tf));
+                }
+            }
+
+            return new NamespacePartition
+            {
+                DocumentIndexes = documentIndexes,
+                LengthNorm = lengthNorm,
+                Postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
+            };
+        }
+    }
+}
