@@ -1,6 +1,8 @@
 using FitCoach.Application.Common.Behaviors;
 using FitCoach.Application.Common.Rag;
 using FitCoach.Application.Common.RateLimiting;
+using FitCoach.Application.Features.Coach.AskCoach;
+using FitCoach.Application.Features.Coach.UserContext;
 using FitCoach.Application.Features.Exercises.CreateOrMatch;
 using FitCoach.Application.Features.Leaderboards;
 using FitCoach.Application.Features.Voice;
@@ -46,6 +48,9 @@ public static class DependencyInjection
         services.AddSingleton<LeaderboardUpdater>();
         services.AddSingleton<WorkoutRecorder>();
         services.AddSingleton<VoiceTranscriptReader>();
+        services.AddSingleton<UserContextProvider>();
+        services.AddSingleton<OfflineCoachComposer>();
+        services.AddSingleton<CoachAnswerCache>();
 
         var mapping = TypeAdapterConfig.GlobalSettings;
         mapping.Scan(typeof(ApplicationAssembly).Assembly);

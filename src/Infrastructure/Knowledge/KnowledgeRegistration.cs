@@ -1,5 +1,6 @@
 using FitCoach.Application.Common.Ports;
 using FitCoach.Infrastructure.Knowledge.Corpus;
+using FitCoach.Infrastructure.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +19,10 @@ public static class KnowledgeRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(provider => KnowledgeCorpus.Load(provider.GetRequiredService<IExerciseCatalog>().All));
-        services.AddSingleton(provider => EmbeddedKnowledgeIndex.Build(provider.GetRequiredService<KnowledgeCorpus>()));
+        services.AddSingleton<TextAnalyzer>();
+        services.AddSingleton<ITextNormalizer, AnalyzerTextNormalizer>();
+        services.AddSingleton(provider => new EmbeddedKnowledgeIndex(
+            new Bm25Index(provider.GetRequiredService<KnowledgeCorpus>().Documents, provider.GetRequiredService<TextAnalyzer>())));
         services.AddKeyedSingleton<IKnowledgeSearch>(LocalSearchKey, (provider, _) => provider.GetRequiredService<EmbeddedKnowledgeIndex>());
         services.AddSingleton(provider => provider.GetRequiredKeyedService<IKnowledgeSearch>(LocalSearchKey));
         return services;

@@ -23,6 +23,12 @@ public sealed class ModelOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a coach answer may take before the offline composer answers instead. Longer than <see cref="Timeout"/>:
+    /// a written answer is a few hundred tokens, not a short JSON reply.
+    /// </summary>
+    public TimeSpan CoachTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Without both an endpoint and a model id there is nothing to call, so the app runs without a model.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Id);
 }

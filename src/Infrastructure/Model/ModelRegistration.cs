@@ -7,7 +7,8 @@ namespace FitCoach.Infrastructure.Model;
 public static class ModelRegistration
 {
     /// <summary>
-    /// Registers <see cref="SemanticKernelWorkoutTranscriptModel"/> as the <see cref="IWorkoutTranscriptModel"/> when the
+    /// Registers <see cref="SemanticKernelWorkoutTranscriptModel"/> as the <see cref="IWorkoutTranscriptModel"/> and
+    /// <see cref="SemanticKernelCoachModel"/> as the <see cref="ICoachModel"/> when the
     /// <c>Model</c> section names an endpoint and a model id, and nothing otherwise: callers read a missing
     /// registration as "no model" and parse with the rules alone. A configured endpoint that is not an absolute
     /// http(s) URL, or a timeout that is not positive, fails at startup rather than on the first voice request.
@@ -29,8 +30,10 @@ public static class ModelRegistration
                 o => Uri.TryCreate(o.Endpoint?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps),
                 $"{ModelOptions.SectionName}:Endpoint must be an absolute http or https URL, e.g. http://localhost:11434/v1.")
             .Validate(o => o.Timeout > TimeSpan.Zero, $"{ModelOptions.SectionName}:Timeout must be positive.")
+            .Validate(o => o.CoachTimeout > TimeSpan.Zero, $"{ModelOptions.SectionName}:CoachTimeout must be positive.")
             .ValidateOnStart();
         services.AddSingleton<IWorkoutTranscriptModel, SemanticKernelWorkoutTranscriptModel>();
+        services.AddSingleton<ICoachModel, SemanticKernelCoachModel>();
         return services;
     }
 }

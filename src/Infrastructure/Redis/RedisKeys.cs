@@ -33,6 +33,10 @@ public static class RedisKeys
     /// <summary>The sorted set of the user's workout ids scored by when they were performed (Unix ms).</summary>
     public static RedisKey WorkoutsByTime(string userId) => $"{UserTag(userId)}:workouts:by-time";
 
+    /// <summary>The list of one coach conversation's turns (JSON), oldest first.</summary>
+    public static RedisKey Conversation(string userId, string conversationId) =>
+        $"{UserTag(userId)}:conversation:{Escape(conversationId)}";
+
     /// <summary>The sorted-set log of one rate-limit key.</summary>
     public static RedisKey RateLimit(string key) => $"{Prefix}{{rl:{key}}}";
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FitCoach.Application.Common.Ports;
 using FitCoach.Domain.Exercises;
 using FitCoach.Domain.Profiles;
 using FitCoach.Domain.Workouts;
@@ -18,4 +19,5 @@ namespace FitCoach.Infrastructure.Redis;
 [JsonSerializable(typeof(Exercise))]
 [JsonSerializable(typeof(Workout))]
 [JsonSerializable(typeof(UserProfile))]
+[JsonSerializable(typeof(ConversationTurn))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

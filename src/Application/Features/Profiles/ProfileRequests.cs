@@ -1,5 +1,6 @@
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Features.Coach.UserContext;
 using FitCoach.Domain.Exercises;
 using FitCoach.Domain.Profiles;
 using FluentValidation;
@@ -43,7 +44,8 @@ public sealed class PutProfileCommandValidator : AbstractValidator<PutProfileCom
     }
 }
 
-public sealed class PutProfileCommandHandler(IProfileStore profiles, IClock clock) : IRequestHandler<PutProfileCommand, UserProfile>
+/// <summary>Saves the profile, then drops the cached user context built from the old one.</summary>
+public sealed class PutProfileCommandHandler(IProfileStore profiles, IClock clock, UserContextProvider userContexts) : IRequestHandler<PutProfileCommand, UserProfile>
 {
     public async Task<UserProfile> Handle(PutProfileCommand request, CancellationToken cancellationToken)
     {
@@ -55,6 +57,7 @@ public sealed class PutProfileCommandHandler(IProfileStore profiles, IClock cloc
             UpdatedAt = clock.UtcNow,
         };
         await profiles.SaveAsync(request.UserId, profile, cancellationToken);
+        await userContexts.InvalidateAsync(request.UserId, cancellationToken);
         return profile;
     }
 }

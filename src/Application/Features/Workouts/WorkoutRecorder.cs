@@ -1,4 +1,5 @@
 using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Features.Coach.UserContext;
 using FitCoach.Application.Features.Leaderboards;
 using FitCoach.Domain.Workouts;
 
@@ -6,9 +7,10 @@ namespace FitCoach.Application.Features.Workouts;
 
 /// <summary>
 /// Puts a workout into history once: personal records against the history before it, then the store (which
-/// refuses a second copy of the same id), then the leaderboards, only for the copy that was actually stored.
+/// refuses a second copy of the same id), then the leaderboards, only for the copy that was actually stored, and the
+/// coach's cached user context (its training summary just changed) is dropped.
 /// </summary>
-public sealed class WorkoutRecorder(IWorkoutStore store, LeaderboardUpdater leaderboards)
+public sealed class WorkoutRecorder(IWorkoutStore store, LeaderboardUpdater leaderboards, UserContextProvider userContexts)
 {
     private static readonly TimeSpan HistoryWindow = TimeSpan.FromDays(3 * 365);
 
@@ -33,6 +35,7 @@ public sealed class WorkoutRecorder(IWorkoutStore store, LeaderboardUpdater lead
         }
 
         await leaderboards.RecordAsync(userId, workout, cancellationToken);
+        await userContexts.InvalidateAsync(userId, cancellationToken);
         return workout;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Common.Text;
 using FitCoach.Infrastructure.Knowledge.Corpus;
 
 namespace FitCoach.Infrastructure.Knowledge.Retrieval;
@@ -27,6 +28,8 @@ public sealed class Bm25Index
     private readonly IndexedDocument[] _documents;
     private readonly FrozenDictionary<string, NamespacePartition> _partitions;
     private readonly FrozenDictionary<string, float> _idf;
+    private readonly FrozenDictionary<string, int> _positions;
+    private readonly float _averageLength;
 
     public Bm25Index(IEnumerable<KnowledgeDocument> documents, TextAnalyzer analyzer)
     {
@@ -49,6 +52,8 @@ public sealed class Bm25Index
             kv => MathF.Log(1f + ((n - kv.Value + 0.5f) / (kv.Value + 0.5f))),
             StringComparer.Ordinal);
         var averageLength = n == 0 ? 1f : (float)_documents.Average(d => d.Length);
+        _averageLength = averageLength;
+        _positions = _documents.Select((doc, index) => (doc.Document.Id, index)).ToFrozenDictionary(x => x.Id, x => x.index, StringComparer.Ordinal);
 
         _partitions = _documents
             .Select((doc, index) => (doc, index))
@@ -94,6 +99,34 @@ public sealed class Bm25Index
         return Top(scores, topK)
             .Select(local => ToPassage(_documents[partition.DocumentIndexes[local]], scores[local], queryTerms))
             .ToList();
+    }
+
+    /// <summary>
+    /// The passage <see cref="Search"/> would give for one document, found by id: its BM25 score for the query (zero
+    /// when no query term occurs in it) and the section and sentence that match the query best (the first ones when
+    /// none does). Null when no document has the id. Lets a search that ranks documents another way (by vectors) show
+    /// them as this index does.
+    /// </summary>
+    public KnowledgePassage? Passage(string documentId, string query)
+    {
+        if (!_positions.TryGetValue(documentId, out var position))
+        {
+            return null;
+        }
+
+        var doc = _documents[position];
+        var queryTerms = QueryTerms(query);
+        var lengthNorm = K1 * (1f - B + (B * doc.Length / _averageLength));
+        var raw = 0f;
+        foreach (var (term, idf) in queryTerms)
+        {
+            if (doc.TermFrequencies.TryGetValue(term, out var tf))
+            {
+                raw += idf * (tf * (K1 + 1f) / (tf + lengthNorm));
+            }
+        }
+
+        return ToPassage(doc, raw, queryTerms);
     }
 
     /// <summary>The query's distinct terms with their idf; terms no document has are dropped.</summary>
@@ -259,7 +292,8 @@ public sealed class Bm25Index
 
     private sealed record IndexedSection(string Heading, string Text, FrozenSet<string> Terms, IndexedSentence[] Sentences)
     {
-        public string Display => Heading.Length == 0 ? Text : $"{Heading}: {Text}";
+        /// <summary>The heading on a line of its own, so sentence splitting never glues it to the first sentence.</summary>
+        public string Display => Heading.Length == 0 ? Text : $"{Heading}\n{Text}";
     }
 
     private sealed record IndexedDocument(KnowledgeDocument Document, Dictionary<string, int> TermFrequencies, int Length, List<IndexedSection> Sections);

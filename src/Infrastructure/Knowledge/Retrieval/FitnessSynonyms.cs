@@ -11,6 +11,7 @@ public sealed class FitnessSynonyms
     /// <summary>Group name, then its phrases. Keep phrases specific: a loose phrase makes unrelated text match.</summary>
     public static readonly IReadOnlyList<(string Group, string[] Phrases)> Groups =
     [
+        ("pain", ["pain", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching", "achy", "sore joint", "twinge"]),
         ("doms", ["doms", "delayed onset muscle soreness", "muscle soreness", "sore muscles", "soreness", "sore after", "so sore"]),
         ("rdl", ["rdl", "rdls", "romanian deadlift"]),
         ("sldl", ["sldl", "stiff leg deadlift", "stiff legged deadlift"]),

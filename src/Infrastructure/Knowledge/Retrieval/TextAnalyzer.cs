@@ -8,7 +8,8 @@ namespace FitCoach.Infrastructure.Knowledge.Retrieval;
 /// Turns text into index terms: lower-cased words and numbers, English stop words dropped, each word reduced to
 /// its Snowball English (Porter2) stem through Lucene.Net's stemmer, and one extra term per fitness synonym group the
 /// text mentions (see <see cref="FitnessSynonyms"/>), so "DOMS" finds "muscle soreness" and "RDL" finds "Romanian
-/// deadlift". Documents and queries go through the same analyzer. Thread-safe.
+/// deadlift". Documents and queries go through the same analyzer. Thread-safe. Words that change a question's
+/// meaning (before/after, more/less, no/not) are not stop words: the answer cache keys questions by these terms.
 /// </summary>
 public sealed class TextAnalyzer
 {
@@ -16,13 +17,13 @@ public sealed class TextAnalyzer
 
     private static readonly FrozenSet<string> StopWords = new[]
     {
-        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-        "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
-        "does", "doing", "down", "during", "each", "few", "for", "from", "further", "get", "got", "had", "has", "have",
+        "a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+        "because", "been", "being", "between", "both", "but", "by", "can", "could", "did", "do",
+        "does", "doing", "down", "each", "for", "from", "further", "get", "got", "had", "has", "have",
         "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "im", "i'm", "in", "into", "is", "it", "its",
-        "it's", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only",
-        "or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that",
-        "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
+        "it's", "just", "me", "my", "myself", "now", "of", "off", "on", "only",
+        "or", "other", "our", "ours", "out", "own", "same", "she", "should", "so", "some", "such", "than", "that",
+        "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
         "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
         "will", "with", "would", "you", "your", "yours", "yourself", "really", "much", "many", "way", "thing", "things",
         "want", "need", "know", "tell", "please", "ok", "okay", "hey", "hi", "there", "lot", "lots", "any", "anything",

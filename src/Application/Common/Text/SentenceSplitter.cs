@@ -1,4 +1,4 @@
-namespace FitCoach.Infrastructure.Knowledge.Retrieval;
+namespace FitCoach.Application.Common.Text;
 
 /// <summary>Splits prose into sentences at . ! ? followed by a space and a capital/digit, and at line breaks.</summary>
 public static class SentenceSplitter

@@ -1,0 +1,25 @@
+using FitCoach.Application.Common.Ports;
+
+namespace FitCoach.Application.Features.Coach.AskCoach;
+
+/// <summary>The contract's <c>Source</c>.</summary>
+public sealed record SourceDto(string Namespace, string Id, string Title, string Snippet, double Score)
+{
+    public static SourceDto From(KnowledgePassage p) => new(p.Namespace, p.Id, p.Title, p.Snippet, p.Score);
+}
+
+/// <summary>An answer as composed (and cached): the text, the sources it cites, the namespaces searched, who wrote it.</summary>
+public sealed record CoachAnswer(string Answer, IReadOnlyList<SourceDto> Sources, IReadOnlyList<string> Namespaces, string Model)
+{
+    /// <summary>True when the configured model failed and the offline composer answered instead; never cached.</summary>
+    public bool Degraded { get; init; }
+}
+
+/// <summary><c>POST /api/coach/ask</c> → <c>{answer, sources, namespaces, cached, model}</c> plus the conversation id to continue with.</summary>
+public sealed record AskCoachResponse(
+    string Answer,
+    IReadOnlyList<SourceDto> Sources,
+    IReadOnlyList<string> Namespaces,
+    bool Cached,
+    string Model,
+    string ConversationId);

@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using FitCoach.Application.Common.Ports;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Logging;
+
+namespace FitCoach.Application.Features.Coach.AskCoach;
+
+/// <summary>
+/// Caches coach answers for 24 hours by (normalised question, user-context fingerprint, model). The normalised
+/// question is the retrieval analyzer's sorted stems and synonym groups, so rewordings, plurals, filler words and
+/// abbreviations ("DOMS" / "muscle soreness") share an entry. With an embedding model configured, a question whose
+/// embedding is within <see cref="SemanticThreshold"/> cosine of a cached one with the same fingerprint also hits.
+/// Degraded answers (the model failed) are never stored.
+/// </summary>
+public sealed class CoachAnswerCache(
+    HybridCache cache,
+    ITextNormalizer normalizer,
+    IAppMetrics metrics,
+    ILogger<CoachAnswerCache> logger,
+    IEnumerable<ITextEmbedder> embedders)
+{
+    public const string CacheName = "coach-answer";
+
+    public const double SemanticThreshold = 0.92;
+
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    private const int SemanticEntriesPerFingerprint = 256;
+
+    private static readonly HybridCacheEntryOptions ReadOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
+    private static readonly HybridCacheEntryOptions Store = new() { Expiration = Lifetime, LocalCacheExpiration = TimeSpan.FromMinutes(30) };
+
+    private readonly ITextEmbedder? _embedder = embedders.FirstOrDefault();
+    private readonly ConcurrentDictionary<string, List<(float[] Vector, string Key)>> _semantic = new(StringComparer.Ordinal);
+
+    public async Task<(CoachAnswer Answer, bool Cached)> GetOrComposeAsync(
+        string question,
+        UserContext.UserContext context,
+        string model,
+        Func<CancellationToken, Task<CoachAnswer>> compose,
+        CancellationToken cancellationToken)
+    {
+        var partition = $"{context.Fingerprint}:{model}";
+        var key = Key(normalizer.Normalize(question), partition);
+        if (await TryGetAsync(key, cancellationToken) is { } exact)
+        {
+            Hit(model, "exact");
+            return (exact, true);
+        }
+
+        var vector = await EmbedAsync(question, cancellationToken);
+        if (vector is not null && NearestKey(partition, vector) is { } similarKey && await TryGetAsync(similarKey, cancellationToken) is { } similar)
+        {
+            Hit(model, "semantic");
+            return (similar, true);
+        }
+
+        metrics.CacheMiss(CacheName);
+        var answer = await compose(cancellationToken);
+        if (!answer.Degraded)
+        {
+            try
+            {
+                await cache.SetAsync(key, answer, Store, cancellationToken: cancellationToken);
+                if (vector is not null)
+                {
+                    Remember(partition, vector, key);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                metrics.CacheError(CacheName);
+                logger.LogWarning(ex, "Could not cache a coach answer");
+            }
+        }
+
+        return (answer, false);
+    }
+
+    private async Task<CoachAnswer?> TryGetAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cache.GetOrCreateAsync<CoachAnswer?>(key, _ => ValueTask.FromResult<CoachAnswer?>(null), ReadOnly, cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            metrics.CacheError(CacheName);
+            logger.LogWarning(ex, "Coach answer cache read failed; composing a new answer");
+            return null;
+        }
+    }
+
+    private void Hit(string model, string reason)
+    {
+        metrics.CacheHit(CacheName);
+        if (model != ComposeCoachAnswerQueryHandler.OfflineModel)
+        {
+            metrics.ModelCallAvoided("coach", reason);
+        }
+    }
+
+    private async Task<float[]?> EmbedAsync(string question, CancellationToken cancellationToken)
+    {
+        if (_embedder is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await _embedder.EmbedAsync(question, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Embedding the question failed; the answer cache matches on words only");
+            return null;
+        }
+    }
+
+    private string? NearestKey(string partition, float[] vector)
+    {
+        if (!_semantic.TryGetValue(partition, out var entries))
+        {
+            return null;
+        }
+
+        lock (entries)
+        {
+            string? best = null;
+            var bestSimilarity = SemanticThreshold;
+            foreach (var (candidate, key) in entries)
+            {
+                var similarity = Dot(candidate, vector);
+                if (similarity >= bestSimilarity)
+                {
+                    (best, bestSimilarity) = (key, similarity);
+                }
+            }
+
+            return best;
+        }
+    }
+
+    private void Remember(string partition, float[] vector, string key)
+    {
+        var entries = _semantic.GetOrAdd(partition, _ => []);
+        lock (entries)
+        {
+            entries.RemoveAll(e => e.Key == key);
+            entries.Add((vector, key));
+            if (entries.Count > SemanticEntriesPerFingerprint)
+            {
+                entries.RemoveAt(0);
+            }
+        }
+    }
+
+    private static double Dot(float[] a, float[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            return 0;
+        }
+
+        double sum = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    private static string Key(string normalizedQuestion, string partition) =>
+        $"coach-answer:{partition}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedQuestion)))[..32]}";
+}

@@ -1,0 +1,457 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Common.Text;
+using FitCoach.Domain.Profiles;
+
+namespace FitCoach.Application.Features.Coach.AskCoach;
+
+/// <summary>The composed text and the passages it cites, in citation order ([1] is the first).</summary>
+public sealed record ComposedAnswer(string Text, IReadOnlyList<KnowledgePassage> Cited);
+
+/// <summary>
+/// Writes an answer without a language model: every statement is a sentence from a retrieved passage, picked
+/// because it shares the question's words, cited [n]; the personal part applies the user's facts to what those
+/// sentences say (grams of protein from g/kg at the user's weight, the passage's advice for their level or goal, a
+/// caution where a passage touches a region they listed as injured). Deterministic: the same question, passages
+/// and context give the same text.
+/// </summary>
+public sealed partial class OfflineCoachComposer
+{
+    private const int MaxDocuments = 4;
+    private const int MinSentenceChars = 35;
+    private const int MaxSentenceChars = 420;
+
+    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "but", "is", "are", "am", "was", "be", "do", "does", "did", "i", "me", "my", "you",
+        "your", "it", "its", "to", "of", "in", "on", "for", "with", "at", "by", "what", "how", "why", "when", "should",
+        "can", "could", "would", "will", "there", "this", "that", "these", "those", "if", "so", "just", "really", "much",
+        "many", "any", "some", "get", "have", "has", "need", "want", "good", "best", "way", "ok", "im",
+    };
+
+    private static readonly string[] RedFlagWords =
+    [
+        "chest pain", "numb", "tingl", "bladder", "bowel", "pop", "giving way", "gave way", "can't bear weight",
+        "cannot bear weight", "can't walk", "dark urine", "cola", "night pain", "pain at night", "faint", "dizzy", "short of breath",
+    ];
+
+    public ComposedAnswer Compose(string question, IReadOnlyList<KnowledgePassage> passages, UserContext.UserContext context, IReadOnlyList<ConversationTurn> history)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(history);
+
+        var questionStems = Stems(question);
+        if (history.LastOrDefault(t => t.Role == ConversationTurn.User) is { } previous)
+        {
+            questionStems.UnionWith(Stems(previous.Content).Select(s => "~" + s)); // weaker: the topic carried over
+        }
+
+        var personal = PersonalStems(context.Profile);
+        var documents = passages
+            .GroupBy(p => p.Id, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .Take(MaxDocuments)
+            .ToList();
+        if (documents.Count == 0)
+        {
+            return new ComposedAnswer(NothingFound(question, context), []);
+        }
+
+        var candidates = documents
+            .Select((doc, index) => (doc, index, sentences: Rank(doc, questionStems, personal)))
+            .ToList();
+
+        var sb = new StringBuilder();
+        var cited = new List<KnowledgePassage>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+
+        // 1. The lead: the best passage's most relevant sentences, in the passage's own order.
+        var lead = candidates[0];
+        var leadSentences = lead.sentences.Where(s => s.Score > 0).Take(3).OrderBy(s => s.Position).ToList();
+        if (leadSentences.Count == 0)
+        {
+            leadSentences = [.. lead.sentences.Take(2).OrderBy(s => s.Position)];
+        }
+
+        if (history.Count > 0)
+        {
+            sb.Append("Following on from what we discussed: ");
+        }
+
+        cited.Add(lead.doc);
+        sb.Append(string.Join(' ', leadSentences.Select(s => s.Text))).Append(" [1]");
+        used.UnionWith(leadSentences.Select(s => s.Text));
+        sb.Append("\n\n");
+
+        // 2. What the other passages add: their best sentence not already said.
+        var points = new List<string>();
+        foreach (var (doc, _, sentences) in candidates.Skip(1))
+        {
+            var best = sentences.FirstOrDefault(s => s.Score > 0 && !used.Contains(s.Text) && !NearDuplicate(s.Text, used));
+            if (best is null)
+            {
+                continue;
+            }
+
+            cited.Add(doc);
+            used.Add(best.Text);
+            points.Add($"- {best.Text} [{cited.Count}]");
+        }
+
+        if (points.Count > 0)
+        {
+            sb.Append("What else the evidence says:\n").Append(string.Join('\n', points)).Append("\n\n");
+        }
+
+        // 3. For this user: the facts applied to what the passages say.
+        var forYou = ForYou(question, context, candidates.Select(c => (c.doc, c.sentences)).ToList(), cited, used);
+        if (forYou.Count > 0)
+        {
+            sb.Append("For you: ").Append(string.Join(' ', forYou)).Append("\n\n");
+        }
+        else if (!context.HasProfile)
+        {
+            sb.Append("For you: add your goals, experience, equipment and any injuries to your profile and I will fit this advice to them.\n\n");
+        }
+
+        if (RedFlagWords.Any(w => question.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        {
+            sb.Append("Safety: what you describe can signal something that needs a clinician. Numbness or tingling down a limb, loss of bladder or bowel control, chest pain, a pop with immediate swelling or giving way, being unable to bear weight, or dark urine after training warrant prompt medical assessment before training on.\n\n");
+        }
+
+        sb.Append("Sources:\n");
+        for (var i = 0; i < cited.Count; i++)
+        {
+            var doc = cited[i];
+            sb.Append(CultureInfo.InvariantCulture, $"[{i + 1}] {doc.Title} ({doc.Namespace})");
+            if (doc.References.Count > 0)
+            {
+                sb.Append(" — ").Append(doc.References[0]);
+            }
+
+            sb.Append('\n');
+        }
+
+        return new ComposedAnswer(sb.ToString().TrimEnd(), cited);
+    }
+
+    private static string NothingFound(string question, UserContext.UserContext context) =>
+        $"I could not find anything in the FitCoach knowledge base that answers \"{Shorten(question, 120)}\", and I would rather say so than guess. " +
+        "Try naming the exercise, body part or goal you mean (for example \"knee pain when squatting\" or \"protein for muscle gain\")" +
+        (context.HasProfile ? "." : ", and add your goals and experience to your profile so answers fit you.");
+
+    private List<string> ForYou(
+        string question,
+        UserContext.UserContext context,
+        List<(KnowledgePassage Doc, List<RankedSentence> Sentences)> candidates,
+        List<KnowledgePassage> cited,
+        HashSet<string> used)
+    {
+        var lines = new List<string>();
+        var profile = context.Profile;
+        var allText = string.Join(' ', candidates.SelectMany(c => c.Sentences).Select(s => s.Text));
+
+        // Per-kilogram prescriptions become the user's own numbers.
+        if (profile.WeightKg is double weight && PerKilogram().Match(allText) is { Success: true } perKg)
+        {
+            var low = double.Parse(perKg.Groups["low"].Value, CultureInfo.InvariantCulture);
+            var high = perKg.Groups["high"].Success ? double.Parse(perKg.Groups["high"].Value, CultureInfo.InvariantCulture) : low;
+            var unit = perKg.Groups["unit"].Value;
+            var per = perKg.Groups["per"].Success ? perKg.Groups["per"].Value : "";
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"At your body weight of about {weight:0} kg, {Range(low, high)} {unit}/kg{per} works out to roughly {Range(low * weight, high * weight, 0)} {unit}{per}."));
+        }
+
+        // A sentence the passages address to the user's level, goal, age or sex, not already used.
+        var personal = PersonalStems(profile);
+        if (personal.Count > 0)
+        {
+            foreach (var (doc, sentences) in candidates)
+            {
+                var match = sentences.FirstOrDefault(s => s.PersonalHits > 0 && s.Score > 0 && !used.Contains(s.Text) && !NearDuplicate(s.Text, used));
+                if (match is null)
+                {
+                    continue;
+                }
+
+                var number = Cite(cited, doc);
+                used.Add(match.Text);
+                lines.Add($"{Because(profile)}, this applies to you: {match.Text} [{number}]");
+                break;
+            }
+        }
+
+        // Injured regions the question or the passages touch.
+        foreach (var region in profile.Injuries)
+        {
+            var words = RegionWords(region);
+            if (!words.Any(w => question.Contains(w, StringComparison.OrdinalIgnoreCase) || allText.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var name = region.Replace('_', ' ');
+            lines.Add($"You have listed a {name} problem: keep any movement here pain-free or only mildly uncomfortable (at most about 3 out of 10 that settles by the next day), and get it assessed if it is worsening.");
+            break;
+        }
+
+        // Training days when the question is about scheduling.
+        if (profile.DaysPerWeek is int days && AboutScheduling(question))
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"With the {days} training days a week in your profile, plan the weekly volume above across those {days} sessions rather than adding days."));
+        }
+
+        // What the log shows when the question is about load, recovery or progress.
+        var training = context.Training;
+        if (AboutLoad(question))
+        {
+            lines.Add(training.WorkoutsLast28Days > 0
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"Your log shows {training.WorkoutsLast28Days} workouts in the last four weeks (about {training.WorkoutsPerWeek:0.#} a week, {training.HardSetsLast28Days} working sets)") +
+                  (training.AverageSessionRpe is double rpe ? string.Create(CultureInfo.InvariantCulture, $" at an average session RPE of {rpe:0.#}") : "") + "."
+                : "You have no workouts logged in the last four weeks, so start at the low end of these ranges and build up.");
+        }
+
+        return lines;
+    }
+
+    private static int Cite(List<KnowledgePassage> cited, KnowledgePassage doc)
+    {
+        var index = cited.FindIndex(c => c.Id == doc.Id);
+        if (index >= 0)
+        {
+            return index + 1;
+        }
+
+        cited.Add(doc);
+        return cited.Count;
+    }
+
+    private static string Because(UserProfile profile)
+    {
+        var parts = new List<string>();
+        if (profile.Experience is not null)
+        {
+            parts.Add($"as {(profile.Experience == "intermediate" ? "an" : "a")} {profile.Experience} lifter");
+        }
+
+        if (profile.Goals.Count > 0)
+        {
+            parts.Add("with " + string.Join(" and ", profile.Goals.Select(g => g.Replace('_', ' '))) + " as your goal" + (profile.Goals.Count > 1 ? "s" : ""));
+        }
+
+        if (parts.Count == 0 && profile.Age is int age && age >= 40)
+        {
+            parts.Add("in your " + (age / 10 * 10).ToString(CultureInfo.InvariantCulture) + "s");
+        }
+
+        if (parts.Count == 0 && profile.Sex is "female")
+        {
+            parts.Add("as a woman who lifts");
+        }
+
+        var text = parts.Count == 0 ? "given your profile" : string.Join(", ", parts);
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    private static List<RankedSentence> Rank(KnowledgePassage doc, HashSet<string> questionStems, HashSet<string> personal)
+    {
+        var text = string.IsNullOrWhiteSpace(doc.Text) ? doc.Snippet : doc.Text;
+        var sentences = new List<RankedSentence>();
+        var position = 0;
+        foreach (var raw in SentenceSplitter.Split(text))
+        {
+            var sentence = Clean(raw);
+            position++;
+            if (sentence.Length < MinSentenceChars || sentence.Length > MaxSentenceChars || sentence.Count(c => c == ';') > 2)
+            {
+                continue;
+            }
+
+            var stems = Stems(sentence);
+            double score = 0;
+            foreach (var stem in stems)
+            {
+                if (questionStems.Contains(stem))
+                {
+                    score += 1;
+                }
+                else if (questionStems.Contains("~" + stem))
+                {
+                    score += 0.4;
+                }
+            }
+
+            var personalHits = stems.Count(personal.Contains);
+            score += 0.3 * personalHits;
+            if (doc.Snippet.Contains(sentence, StringComparison.Ordinal) || sentence.Contains(doc.Snippet, StringComparison.Ordinal))
+            {
+                score += 0.5; // the retriever's own pick
+            }
+
+            if (ContainsNumber(sentence))
+            {
+                score += 0.25; // concrete prescriptions over generalities
+            }
+
+            if (LeansOnContext().IsMatch(sentence))
+            {
+                score *= 0.6; // "It…", "This…": needs the sentence before it to make sense
+            }
+
+            if (LabelledRow().IsMatch(sentence))
+            {
+                score *= 0.75; // a table row or bullet label: fine as a point, weak as prose
+            }
+
+            sentences.Add(new RankedSentence(sentence, position, score, personalHits));
+        }
+
+        return [.. sentences.OrderByDescending(s => s.Score).ThenBy(s => s.Position)];
+    }
+
+    private static string Clean(string sentence)
+    {
+        var s = sentence.Trim().TrimStart('•', '-', ' ');
+        if (s.Length > 0 && !".!?…)".Contains(s[^1], StringComparison.Ordinal))
+        {
+            s += ".";
+        }
+
+        return s;
+    }
+
+    private static bool NearDuplicate(string sentence, HashSet<string> used)
+    {
+        var stems = Stems(sentence);
+        if (stems.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var other in used)
+        {
+            var otherStems = Stems(other);
+            var overlap = stems.Count(otherStems.Contains);
+            if (overlap >= 0.7 * Math.Min(stems.Count, otherStems.Count))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HashSet<string> Stems(string text)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in Words().Matches(text.ToLowerInvariant()).Select(m => m.Value))
+        {
+            if (!Filler.Contains(word) && (word.Length > 2 || char.IsDigit(word[0])))
+            {
+                stems.Add(word.Length > 5 ? word[..5] : word.TrimEnd('s'));
+            }
+        }
+
+        return stems;
+    }
+
+    private static HashSet<string> PersonalStems(UserProfile profile)
+    {
+        var words = new List<string>();
+        switch (profile.Experience)
+        {
+            case "beginner":
+                words.AddRange(["beginner", "novice", "new lifter", "untrained"]);
+                break;
+            case "intermediate":
+                words.AddRange(["intermediate"]);
+                break;
+            case "advanced":
+                words.AddRange(["advanced", "experienced", "trained lifter", "well-trained"]);
+                break;
+        }
+
+        foreach (var goal in profile.Goals)
+        {
+            words.AddRange(goal switch
+            {
+                "strength" => ["strength", "stronger", "heavy"],
+                "hypertrophy" => ["hypertrophy", "muscle growth", "muscle size"],
+                "fat_loss" => ["fat loss", "deficit", "lose fat"],
+                "endurance" => ["endurance", "aerobic"],
+                "mobility" => ["mobility", "flexibility", "range of motion"],
+                "sport_performance" => ["athlete", "sport", "power"],
+                _ => ["general"],
+            });
+        }
+
+        if (profile.Age is >= 50)
+        {
+            words.AddRange(["older", "older adults", "aging"]);
+        }
+
+        if (profile.Sex == "female")
+        {
+            words.AddRange(["women", "female"]);
+        }
+
+        return Stems(string.Join(' ', words));
+    }
+
+    private static IEnumerable<string> RegionWords(string region) => region switch
+    {
+        "lower_back" => ["back", "lumbar", "spine", "deadlift"],
+        "upper_back" => ["upper back", "thoracic"],
+        "wrist_hand" => ["wrist", "hand", "grip"],
+        "knee" => ["knee", "squat", "lunge"],
+        "shoulder" => ["shoulder", "overhead", "bench", "press"],
+        "hip" => ["hip", "squat", "hinge"],
+        "elbow" => ["elbow", "curl", "press"],
+        "ankle" => ["ankle", "calf"],
+        _ => [region.Replace('_', ' ')],
+    };
+
+    private static bool AboutScheduling(string question) =>
+        SchedulingWords().IsMatch(question);
+
+    private static bool AboutLoad(string question) =>
+        LoadWords().IsMatch(question);
+
+    private static bool ContainsNumber(string text) => text.Any(char.IsDigit);
+
+    private static string Range(double low, double high, int decimals = 1)
+    {
+        var format = decimals == 0 ? "0" : "0.#";
+        return Math.Abs(high - low) < 1e-9
+            ? low.ToString(format, CultureInfo.InvariantCulture)
+            : $"{low.ToString(format, CultureInfo.InvariantCulture)}–{high.ToString(format, CultureInfo.InvariantCulture)}";
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+
+    [GeneratedRegex(@"^(It|This|That|These|Those|They|Them|He|She|Here|There|Such|Both|Also|However|But|And|So)\b|^If [^,]{0,60}\bit\b")]
+    private static partial Regex LeansOnContext();
+
+    [GeneratedRegex(@"^[\w\s/()'’+%-]{1,40}: [^.]*[,;][^.]*[,;]")]
+    private static partial Regex LabelledRow();
+
+    [GeneratedRegex(@"[a-z0-9]+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"(?<low>\d+(?:\.\d+)?)\s*(?:[–-]|to)\s*(?<high>\d+(?:\.\d+)?)?\s*(?<unit>g|mg|ml)\s*(?:/|per)\s*kg(?<per>(?: a day| per day|/day| per meal| daily)?)|(?<low>\d+(?:\.\d+)?)\s*(?<unit>g|mg|ml)\s*(?:/|per)\s*kg(?<per>(?: a day| per day|/day| per meal| daily)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex PerKilogram();
+
+    [GeneratedRegex(@"\b(how often|days? (a|per) week|times? (a|per) week|frequency|split|schedule|routine|program)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SchedulingWords();
+
+    [GeneratedRegex(@"\b(volume|sets|overtrain|fatigue|tired|recover|deload|rest day|plateau|stall|stuck|progress|too much|enough)\w*", RegexOptions.IgnoreCase)]
+    private static partial Regex LoadWords();
+
+    private sealed record RankedSentence(string Text, int Position, double Score, int PersonalHits);
+}
