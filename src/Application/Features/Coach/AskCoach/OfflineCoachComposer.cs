@@ -28,7 +28,9 @@ public sealed partial class OfflineCoachComposer
         "a", "an", "the", "and", "or", "but", "is", "are", "am", "was", "be", "do", "does", "did", "i", "me", "my", "you",
         "your", "it", "its", "to", "of", "in", "on", "for", "with", "at", "by", "what", "how", "why", "when", "should",
         "can", "could", "would", "will", "there", "this", "that", "these", "those", "if", "so", "just", "really", "much",
-        "many", "any", "some", "get", "have", "has", "need", "want", "good", "best", "way", "ok", "im",
+        "many", "any", "some", "get", "have", "has", "need", "want", "good", "best", "way", "ok", "im", "day", "days",
+        "week", "weeks", "time", "times", "long", "often", "every", "each", "per", "lot", "bit", "about", "thing", "things",
+        "doing", "make", "still", "also", "much", "more", "than", "they", "them", "from", "into", "over", "like",
     };
 
     private static readonly string[] RedFlagWords =
@@ -71,7 +73,9 @@ public sealed partial class OfflineCoachComposer
 
         // 1. The lead: the best passage's most relevant sentences, in the passage's own order.
         var lead = candidates[0];
-        var leadSentences = lead.sentences.Where(s => s.Score > 0).Take(3).OrderBy(s => s.Position).ToList();
+        // Ranked on relevance alone: a sentence addressed to the user's level or goal is kept for "For you".
+        var leadSentences = lead.sentences.Where(s => s.BaseScore > 0).OrderByDescending(s => s.BaseScore).ThenBy(s => s.Position)
+            .Take(2).OrderBy(s => s.Position).ToList();
         if (leadSentences.Count == 0)
         {
             leadSentences = [.. lead.sentences.Take(2).OrderBy(s => s.Position)];
@@ -172,7 +176,7 @@ public sealed partial class OfflineCoachComposer
         {
             foreach (var (doc, sentences) in candidates)
             {
-                var match = sentences.FirstOrDefault(s => s.PersonalHits > 0 && s.Score > 0 && !used.Contains(s.Text) && !NearDuplicate(s.Text, used));
+                var match = sentences.FirstOrDefault(s => s.PersonalHits > 0 && s.BaseScore > 0 && !used.Contains(s.Text) && !NearDuplicate(s.Text, used));
                 if (match is null)
                 {
                     continue;
@@ -288,7 +292,12 @@ public sealed partial class OfflineCoachComposer
             }
 
             var personalHits = stems.Count(personal.Contains);
-            score += 0.3 * personalHits;
+            if (score == 0)
+            {
+                sentences.Add(new RankedSentence(sentence, position, 0, personalHits));
+                continue; // shares no word with the question: never said as if it answered it
+            }
+
             if (doc.Snippet.Contains(sentence, StringComparison.Ordinal) || sentence.Contains(doc.Snippet, StringComparison.Ordinal))
             {
                 score += 0.5; // the retriever's own pick
@@ -453,5 +462,9 @@ public sealed partial class OfflineCoachComposer
     [GeneratedRegex(@"\b(volume|sets|overtrain|fatigue|tired|recover|deload|rest day|plateau|stall|stuck|progress|too much|enough)\w*", RegexOptions.IgnoreCase)]
     private static partial Regex LoadWords();
 
-    private sealed record RankedSentence(string Text, int Position, double Score, int PersonalHits);
+    /// <summary><see cref="BaseScore"/> is relevance to the question; <see cref="Score"/> adds the user's level, goal, age or sex.</summary>
+    private sealed record RankedSentence(string Text, int Position, double BaseScore, int PersonalHits)
+    {
+        public double Score { get; init; } = BaseScore > 0 ? BaseScore + (0.3 * PersonalHits) : 0;
+    }
 }

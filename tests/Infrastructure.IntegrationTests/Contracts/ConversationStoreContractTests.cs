@@ -1,0 +1,39 @@
+using FitCoach.Application.Common.Ports;
+using FitCoach.Infrastructure.InMemory;
+using FitCoach.Infrastructure.IntegrationTests.Support;
+using FitCoach.Infrastructure.Redis;
+using FitCoach.Testing;
+using StackExchange.Redis;
+using Xunit;
+
+namespace FitCoach.Infrastructure.IntegrationTests.Contracts;
+
+public sealed class InMemoryConversationStoreContractTests : ConversationStoreContract
+{
+    protected override ValueTask<IConversationStore> CreateAsync() =>
+        ValueTask.FromResult<IConversationStore>(new InMemoryConversationStore(new SystemClock()));
+}
+
+public sealed class RedisConversationStoreContractTests(RedisServerFixture server)
+    : ConversationStoreContract, IClassFixture<RedisServerFixture>
+{
+    private ConnectionMultiplexer? _connection;
+
+    protected override async ValueTask<IConversationStore> CreateAsync()
+    {
+        await server.FlushAsync();
+        _connection = Own(await RedisConnections.ConnectAsync(server));
+        return new RedisConversationStore(_connection);
+    }
+
+    [Fact]
+    public async Task Append_SetsADayLongExpiry()
+    {
+        await Port.AppendAsync("u1", "c1", [new ConversationTurn(ConversationTurn.User, "hi", DateTimeOffset.UtcNow)], Cancel);
+
+        var ttl = await _connection!.GetDatabase().KeyTimeToLiveAsync(RedisKeys.Conversation("u1", "c1"));
+
+        Assert.NotNull(ttl);
+        Assert.InRange(ttl.Value, ConversationLimits.Lifetime - TimeSpan.FromMinutes(1), ConversationLimits.Lifetime);
+    }
+}
