@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FitCoach.Api.Auth;
+using FitCoach.Api.Commands;
 using FitCoach.Api.Errors;
 using FitCoach.Api.Health;
 using FitCoach.Api.OpenApi;
@@ -12,6 +13,13 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Prometheus;
+
+if (KnowledgeSyncCommand.IsInvoked(args))
+{
+    // `dotnet run --project src/Api -- knowledge sync [--dry-run] [--prune]`: push the corpus to Upstash, then exit.
+    Environment.ExitCode = await KnowledgeSyncCommand.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 if (!builder.Environment.IsDevelopment())

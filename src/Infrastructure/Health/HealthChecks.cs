@@ -1,4 +1,6 @@
 using FitCoach.Application.Common.Ports;
+using FitCoach.Infrastructure.Knowledge;
+using FitCoach.Infrastructure.Knowledge.Upstash;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
@@ -34,12 +36,31 @@ public sealed class RedisHealthCheck(IServiceProvider services) : IHealthCheck
     }
 }
 
+/// <summary>
+/// The knowledge index: Healthy with its provider and document count; Degraded while Upstash is configured but failing,
+/// because searches are then answered from the local index (same corpus, no outage, possibly weaker ranking). The
+/// check reads the fallback's state rather than calling Upstash, so it costs nothing and reports what requests see.
+/// </summary>
 public sealed class KnowledgeHealthCheck(IKnowledgeSearch search) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(HealthCheckResult.Healthy(
-            $"{search.Provider}: {search.DocumentCount} documents",
-            new Dictionary<string, object> { ["provider"] = search.Provider, ["documents"] = search.DocumentCount }));
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = new Dictionary<string, object> { ["provider"] = search.Provider, ["documents"] = search.DocumentCount };
+        if (search is FallbackKnowledgeSearch fallback && fallback.State is { IsDegraded: true } state)
+        {
+            data["lastError"] = state.LastError ?? "";
+            if (state.RetryAt is { } retryAt)
+            {
+                data["retryAt"] = retryAt;
+            }
+
+            var local = fallback.FallbackProvider == EmbeddedKnowledgeIndex.ProviderName ? "" : $" ({fallback.FallbackProvider})";
+            return Task.FromResult(HealthCheckResult.Degraded(
+                $"Upstash unreachable: answering from the embedded index{local}.", state.LastException, data));
+        }
+
+        return Task.FromResult(HealthCheckResult.Healthy($"{search.Provider}: {search.DocumentCount} documents", data));
+    }
 }
 
 /// <summary>Reports which model answers; no model is a supported configuration (every feature has an offline path).</summary>
@@ -47,6 +68,6 @@ public sealed class ModelHealthCheck(IServiceProvider services) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(services.GetService<IWorkoutTranscriptModel>() is { } model
-            ? HealthCheckResult.Healthy($"model {model.ModelId} configured as the voice-logging fallback.")
+            ? HealthCheckResult.Healthy($"model {model.ModelId} writes coach answers and is the voice-logging fallback; the offline composer answers if it fails.")
             : HealthCheckResult.Healthy("offline: no language model configured; the rules and retrieval answer alone."));
 }
