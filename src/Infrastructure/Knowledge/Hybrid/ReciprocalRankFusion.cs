@@ -1,0 +1,70 @@
+namespace FitCoach.Infrastructure.Knowledge.Hybrid;
+
+/// <summary>A fused result: the document, its normalised fusion score, and its 1-based rank in each input (0 = absent).</summary>
+public sealed record FusedRank(string Id, double Score, IReadOnlyList<int> Ranks);
+
+/// <summary>
+/// Reciprocal Rank Fusion (Cormack, Clarke and Büttcher, SIGIR 2009): score(d) = Σ 1 / (k + rank(d)) over the rankings
+/// that contain d, ranks from 1, with k = 60, the paper's value, which Azure AI Search, Elasticsearch and Chroma use too.
+/// Only ranks count, so BM25 scores and cosine similarities, which live on different scales, need no calibration.
+/// </summary>
+public static class ReciprocalRankFusion
+{
+    public const int K = 60;
+
+    /// <summary>
+    /// The documents of all <paramref name="rankings"/> (each best first, ids distinct within one), best first. Scores are
+    /// divided by the best possible, first in every ranking (n / (k + 1)), so they lie in (0, 1] and mean the same for
+    /// every query and namespace. Ties go to the document with the better best rank, then to the earlier ranking's
+    /// order, then to the id.
+    /// </summary>
+    public static IReadOnlyList<FusedRank> Fuse(IReadOnlyList<IReadOnlyList<string>> rankings, int k = K)
+    {
+        ArgumentNullException.ThrowIfNull(rankings);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (rankings.Count == 0)
+        {
+            return [];
+        }
+
+        var ranks = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var r = 0; r < rankings.Count; r++)
+        {
+            var ranking = rankings[r];
+            for (var i = 0; i < ranking.Count; i++)
+            {
+                if (!ranks.TryGetValue(ranking[i], out var documentRanks))
+                {
+                    ranks[ranking[i]] = documentRanks = new int[rankings.Count];
+                }
+
+                if (documentRanks[r] == 0)
+                {
+                    documentRanks[r] = i + 1;
+                }
+            }
+        }
+
+        var best = rankings.Count / (double)(k + 1);
+        return [.. ranks
+            .Select(kv => new FusedRank(kv.Key, kv.Value.Where(rank => rank > 0).Sum(rank => 1.0 / (k + rank)) / best, kv.Value))
+            .OrderByDescending(f => f.Score)
+            .ThenBy(f => f.Ranks.Where(rank => rank > 0).Min())
+            .ThenBy(f => TieOrder(f.Ranks))
+            .ThenBy(f => f.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The first ranking the document is in, then its rank there: earlier rankings win ties.</summary>
+    private static long TieOrder(IReadOnlyList<int> ranks)
+    {
+        for (var r = 0; r < ranks.Count; r++)
+        {
+            if (ranks[r] > 0)
+            {
+                return ((long)r << 32) | (uint)ranks[r];
+            }
+        }
+
+        return long.MaxValue;
+    }
+}
