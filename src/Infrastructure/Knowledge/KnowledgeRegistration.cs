@@ -1,5 +1,7 @@
 using FitCoach.Application.Common.Ports;
+using FitCoach.Infrastructure.Catalog;
 using FitCoach.Infrastructure.Knowledge.Corpus;
+using FitCoach.Infrastructure.Knowledge.Hybrid;
 using FitCoach.Infrastructure.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,19 +14,26 @@ public static class KnowledgeRegistration
     public const string LocalSearchKey = "local";
 
     /// <summary>
-    /// The corpus, the embedded BM25 index built from it at startup, and the <see cref="IKnowledgeSearch"/> the app
-    /// uses: the in-process search by default.
+    /// The corpus, the embedded BM25 index built from it at startup, the namespace affinity the coach's router uses,
+    /// and the <see cref="IKnowledgeSearch"/> the app uses: BM25 in-process by default, fused with vector search (RRF)
+    /// when <c>Embeddings</c> is configured, and Upstash Search with the local search as its deadline fallback when
+    /// <c>Upstash:Search</c> is configured.
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(provider => KnowledgeCorpus.Load(provider.GetRequiredService<IExerciseCatalog>().All));
+        // The corpus documents the shipped catalog, whatever catalog adapter serves the exercise routes.
+        services.AddSingleton(provider => KnowledgeCorpus.Load(
+            (provider.GetRequiredService<IExerciseCatalog>() as JsonExerciseCatalog ?? JsonExerciseCatalog.LoadEmbedded()).All));
         services.AddSingleton<TextAnalyzer>();
         services.AddSingleton<ITextNormalizer, AnalyzerTextNormalizer>();
         services.AddSingleton(provider => new EmbeddedKnowledgeIndex(
             new Bm25Index(provider.GetRequiredService<KnowledgeCorpus>().Documents, provider.GetRequiredService<TextAnalyzer>())));
+        services.AddSingleton<INamespaceAffinity, Bm25NamespaceAffinity>();
         services.AddKeyedSingleton<IKnowledgeSearch>(LocalSearchKey, (provider, _) => provider.GetRequiredService<EmbeddedKnowledgeIndex>());
+        services.AddHybridRetrieval(configuration);
         services.AddSingleton(provider => provider.GetRequiredKeyedService<IKnowledgeSearch>(LocalSearchKey));
+        Upstash.UpstashRegistration.AddUpstashKnowledge(services, configuration);
         return services;
     }
 }

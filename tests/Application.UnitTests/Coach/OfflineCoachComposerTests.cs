@@ -12,11 +12,11 @@ public sealed class OfflineCoachComposerTests
 
     private static readonly KnowledgePassage Protein = new("nutrition", "nutrition/protein", "How much protein", "Gains levelled off at about 1.6 g/kg a day.", 0.6)
     {
-        Text = "The key number\nA meta-analysis of 49 trials found that gains in fat-free mass levelled off at about 1.6 g/kg a day of protein. The upper confidence limit was about 2.2 g/kg a day. Protein intakes above about 2.2 g/kg added no measurable protein benefit. Beginners respond to protein much like trained lifters do when total intake is adequate.",
+        Text = "The key number\nA meta-analysis of 49 trials found that gains in fat-free mass levelled off at about 1.6 g/kg a day of protein. The upper confidence limit was about 2.2 g/kg a day. Protein intakes above about 2.2 g/kg added no measurable protein benefit.\nWho it applies to\nThe trials covered men and women from their twenties to their seventies, training two to four times a week on whole-body programmes for eight to fifty-two weeks. Results were similar whether the extra intake came from food or from supplements, and whether it was taken around training or at other times of day. Beginners respond to protein much like trained lifters do when total intake is adequate.",
         References = ["Morton RW, et al. (2018). A systematic review... Br J Sports Med 52(6):376-384."],
     };
 
-    private static readonly KnowledgePassage Timing = new("nutrition", "nutrition/timing", "Protein per meal", "About 0.4 g/kg per meal maximises muscle protein synthesis.", 0.5)
+    private static readonly KnowledgePassage Timing = new("nutrition", "nutrition/timing", "Protein per meal", "About 0.4 g/kg per meal maximises muscle protein synthesis.", 0.55)
     {
         Text = "About 0.4 g/kg of protein per meal maximises muscle protein synthesis in one sitting for most people. Spread the day's protein over three to four meals.",
         References = ["Schoenfeld BJ, Aragon AA (2018). How much protein can the body use in a single meal? JISSN 15:10."],

@@ -13,6 +13,9 @@ public static class CatalogExerciseDocuments
 {
     public const string IdPrefix = "exercises/catalog-";
 
+    /// <summary>The score prior of a generated document (see <see cref="KnowledgeDocument.Weight"/>).</summary>
+    public const float GeneratedWeight = 0.8f;
+
     private const string CatalogSource =
         "Free Exercise DB (yuhonas/free-exercise-db), public-domain exercise catalog: equipment, muscles, category, level, force and mechanic.";
 
@@ -54,7 +57,7 @@ public static class CatalogExerciseDocuments
         var sections = new List<KnowledgeSection>
         {
             new("", overview),
-            new("How to use it", UseGuidance(exercise)),
+            new("How to use it", UseGuidance(exercise)) { Indexed = false },
         };
 
         var alternatives = Alternatives(exercise, catalog);
@@ -80,7 +83,10 @@ public static class CatalogExerciseDocuments
             $"{exercise.Name}: muscles worked, equipment and alternatives",
             tags.Distinct().ToList(),
             sources,
-            sections);
+            sections)
+        {
+            Weight = GeneratedWeight,
+        };
     }
 
     private static string UseGuidance(Exercise e) => e.Category switch

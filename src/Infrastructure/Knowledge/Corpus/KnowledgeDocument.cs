@@ -4,7 +4,14 @@ using System.Text;
 namespace FitCoach.Infrastructure.Knowledge.Corpus;
 
 /// <summary>One section of a document: a <c>##</c> heading (empty for the text before the first) and its text.</summary>
-public sealed record KnowledgeSection(string Heading, string Text);
+public sealed record KnowledgeSection(string Heading, string Text)
+{
+    /// <summary>
+    /// False for boilerplate shared by many generated documents: it is shown and synced, but not indexed, so it does
+    /// not drown the document frequency of common words such as "rest" and "sets".
+    /// </summary>
+    public bool Indexed { get; init; } = true;
+}
 
 /// <summary>
 /// A corpus document: front matter (<c>id</c>, <c>title</c>, <c>tags</c>, <c>sources</c>) and a markdown body split
@@ -19,6 +26,12 @@ public sealed record KnowledgeDocument(
     IReadOnlyList<string> Sources,
     IReadOnlyList<KnowledgeSection> Sections)
 {
+    /// <summary>
+    /// A prior on the document's scores: 1 for written documents; generated catalog entries are short and name-heavy,
+    /// so they rank a little lower than a written document that matches as well.
+    /// </summary>
+    public float Weight { get; init; } = 1f;
+
     public string Body => string.Join("\n\n", Sections.Select(s => s.Heading.Length == 0 ? s.Text : $"{s.Heading}\n{s.Text}"));
 
     public int WordCount => Sections.Sum(s => KnowledgeText.CountWords(s.Heading) + KnowledgeText.CountWords(s.Text));

@@ -21,8 +21,18 @@ public sealed class Bm25Index
     /// <summary>Raw BM25 scores are unbounded; s / (s + ScoreScale) maps them monotonically into [0, 1).</summary>
     private const float ScoreScale = 10f;
 
+    /// <summary>How much a synonym-group term weighs in a query relative to a word.</summary>
+    private const float GroupTermWeight = 0.6f;
+
+    /// <summary>
+    /// How much a number weighs in a query: numbers in questions are mostly the asker's own data (age, loads, times),
+    /// rarely the topic, and they collide with the numbers in prescriptions.
+    /// </summary>
+    private const float NumberTermWeight = 0.3f;
+
     private const int MaxSnippetChars = 300;
-    private const int MaxTextChars = 1200;
+    private const int MaxTextChars = 1600;
+    private const int MinTextChars = 700;
 
     private readonly TextAnalyzer _analyzer;
     private readonly IndexedDocument[] _documents;
@@ -81,6 +91,40 @@ public sealed class Bm25Index
             return [];
         }
 
+        var scores = Score(partition, queryTerms);
+        return Top(scores, topK)
+            .Select(local => ToPassage(_documents[partition.DocumentIndexes[local]], scores[local], queryTerms))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Every namespace with its best document's score for the query (normalised like passage scores), best first;
+    /// namespaces where no document matches are left out. No passages are built, so this costs a fraction of a search.
+    /// </summary>
+    public List<(string Namespace, double Score)> NamespaceAffinity(string query)
+    {
+        var queryTerms = QueryTerms(query);
+        var affinity = new List<(string, double)>();
+        if (queryTerms.Count == 0)
+        {
+            return affinity;
+        }
+
+        foreach (var (name, partition) in _partitions)
+        {
+            var best = Score(partition, queryTerms).Max();
+            if (best > 0f)
+            {
+                affinity.Add((name, Math.Round(best / (best + ScoreScale), 4)));
+            }
+        }
+
+        affinity.Sort((a, b) => b.Item2.CompareTo(a.Item2));
+        return affinity;
+    }
+
+    private static float[] Score(NamespacePartition partition, List<(string Term, float Idf)> queryTerms)
+    {
         var scores = new float[partition.DocumentIndexes.Length];
         foreach (var (term, idf) in queryTerms)
         {
@@ -96,9 +140,12 @@ public sealed class Bm25Index
             }
         }
 
-        return Top(scores, topK)
-            .Select(local => ToPassage(_documents[partition.DocumentIndexes[local]], scores[local], queryTerms))
-            .ToList();
+        for (var local = 0; local < scores.Length; local++)
+        {
+            scores[local] *= partition.Weights[local];
+        }
+
+        return scores;
     }
 
     /// <summary>
@@ -129,7 +176,10 @@ public sealed class Bm25Index
         return ToPassage(doc, raw, queryTerms);
     }
 
-    /// <summary>The query's distinct terms with their idf; terms no document has are dropped.</summary>
+    /// <summary>
+    /// The query's distinct terms with their weight (idf; a synonym-group term counts <see cref="GroupTermWeight"/> of
+    /// its idf, because its phrase's own words are usually terms of the query too). Terms no document has are dropped.
+    /// </summary>
     public List<(string Term, float Idf)> QueryTerms(string query)
     {
         var terms = new List<(string, float)>();
@@ -137,7 +187,7 @@ public sealed class Bm25Index
         {
             if (_idf.TryGetValue(term, out var idf) && !terms.Exists(t => t.Item1 == term))
             {
-                terms.Add((term, idf));
+                terms.Add((term, term.StartsWith('~') ? idf * GroupTermWeight : char.IsDigit(term[0]) ? idf * NumberTermWeight : idf));
             }
         }
 
@@ -183,11 +233,38 @@ public sealed class Bm25Index
             .ThenBy(s => s.i)
             .ToList();
         var best = ranked[0].section;
-        var text = best.Display;
-        if (text.Length < 400 && ranked.Count > 1 && ranked[1].weight > 0)
+
+        // The best-matching section, then further matching sections while they fit, in the document's order.
+        var chosen = new List<(IndexedSection Section, int Index)> { (best, ranked[0].i) };
+        var length = best.Display.Length;
+        foreach (var (section, i, weight) in ranked.Skip(1))
         {
-            text = ranked[1].i < ranked[0].i ? $"{ranked[1].section.Display}\n\n{text}" : $"{text}\n\n{ranked[1].section.Display}";
+            if (weight <= 0 || length + section.Display.Length > MaxTextChars)
+            {
+                continue;
+            }
+
+            chosen.Add((section, i));
+            length += section.Display.Length + 2;
         }
+
+        // A short match gets the sections around it, which usually carry its context.
+        foreach (var neighbour in new[] { ranked[0].i + 1, ranked[0].i - 1 })
+        {
+            if (length >= MinTextChars || neighbour < 0 || neighbour >= doc.Sections.Count || chosen.Exists(c => c.Index == neighbour))
+            {
+                continue;
+            }
+
+            var section = doc.Sections[neighbour];
+            if (length + section.Display.Length <= MaxTextChars)
+            {
+                chosen.Add((section, neighbour));
+                length += section.Display.Length + 2;
+            }
+        }
+
+        var text = string.Join("\n\n", chosen.OrderBy(c => c.Index).Select(c => c.Section.Display));
 
         return new KnowledgePassage(
             doc.Document.Namespace,
@@ -273,7 +350,11 @@ public sealed class Bm25Index
         foreach (var section in document.Sections)
         {
             var terms = _analyzer.Terms(section.Heading + ". " + section.Text);
-            Count(terms, 1);
+            if (section.Indexed)
+            {
+                Count(terms, 1);
+            }
+
             var sentences = SentenceSplitter.Split(section.Text)
                 .Select(sentence => new IndexedSentence(sentence, _analyzer.Terms(sentence).ToFrozenSet(StringComparer.Ordinal)))
                 .ToArray();
@@ -307,16 +388,21 @@ public sealed class Bm25Index
         /// <summary>k1 · (1 − b + b · length / average length), per local document.</summary>
         public required float[] LengthNorm { get; init; }
 
+        /// <summary>Each local document's score prior.</summary>
+        public required float[] Weights { get; init; }
+
         public required FrozenDictionary<string, Posting[]> Postings { get; init; }
 
         public static NamespacePartition Build(int[] documentIndexes, IndexedDocument[] documents, float averageLength)
         {
             var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
             var lengthNorm = new float[documentIndexes.Length];
+            var weights = new float[documentIndexes.Length];
             for (var local = 0; local < documentIndexes.Length; local++)
             {
                 var doc = documents[documentIndexes[local]];
                 lengthNorm[local] = K1 * (1f - B + (B * doc.Length / averageLength));
+                weights[local] = doc.Document.Weight;
                 foreach (var (term, tf) in doc.TermFrequencies)
                 {
                     if (!postings.TryGetValue(term, out var list))
@@ -332,6 +418,7 @@ public sealed class Bm25Index
             {
                 DocumentIndexes = documentIndexes,
                 LengthNorm = lengthNorm,
+                Weights = weights,
                 Postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             };
         }

@@ -12,6 +12,7 @@ public sealed class FitnessSynonyms
     public static readonly IReadOnlyList<(string Group, string[] Phrases)> Groups =
     [
         ("pain", ["pain", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching", "achy", "sore joint", "twinge"]),
+        ("prevent", ["prevent", "prevention", "preventing", "avoid injury", "avoid getting injured", "avoid injuries", "injury risk", "reduce the risk", "stay injury free", "injury free", "prehab"]),
         ("doms", ["doms", "delayed onset muscle soreness", "muscle soreness", "sore muscles", "soreness", "sore after", "so sore"]),
         ("rdl", ["rdl", "rdls", "romanian deadlift"]),
         ("sldl", ["sldl", "stiff leg deadlift", "stiff legged deadlift"]),
@@ -62,6 +63,7 @@ public sealed class FitnessSynonyms
         ("wod", ["wod", "workout of the day", "metcon", "metabolic conditioning", "crossfit"]),
         ("creatine", ["creatine", "creatine monohydrate", "creatine loading"]),
         ("caffeine", ["caffeine", "pre workout", "preworkout", "coffee", "energy drink"]),
+        ("proteintiming", ["anabolic window", "protein timing", "post workout shake", "post workout protein", "after my workout", "after training", "before bed"]),
         ("protein", ["protein", "whey", "casein", "protein powder", "protein shake", "grams of protein"]),
         ("glutes", ["glute", "glutes", "gluteus", "butt", "booty", "hip thrust"]),
         ("abs", ["abs", "core", "abdominals", "abdominal", "six pack", "midsection"]),
@@ -78,7 +80,7 @@ public sealed class FitnessSynonyms
         ("valgus", ["knee valgus", "knees cave", "knees caving", "knee cave", "valgus", "knees collapse", "knees going in"]),
         ("concurrent", ["concurrent training", "interference effect", "cardio and lifting", "cardio and weights", "running and lifting", "lifting and running", "cardio kill gains", "cardio kills gains", "hybrid athlete"]),
         ("hrv", ["hrv", "heart rate variability"]),
-        ("rest", ["rest periods", "rest between sets", "rest interval", "rest intervals", "rest time", "long rest"]),
+        ("rest", ["rest periods", "rest period", "rest between", "rest interval", "rest intervals", "rest time", "long rest", "how long should i rest", "how long to rest"]),
         ("frequency", ["training frequency", "how often", "times per week", "times a week", "days per week", "days a week", "per week"]),
         ("volume", ["training volume", "sets per week", "weekly sets", "how many sets", "number of sets", "sets per muscle", "weekly volume"]),
         ("failure", ["failure", "to failure", "train to failure", "failing reps", "muscular failure"]),

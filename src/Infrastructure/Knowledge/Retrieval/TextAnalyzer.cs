@@ -19,7 +19,7 @@ public sealed class TextAnalyzer
     {
         "a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
         "because", "been", "being", "between", "both", "but", "by", "can", "could", "did", "do",
-        "does", "doing", "down", "each", "for", "from", "further", "get", "got", "had", "has", "have",
+        "does", "doing", "down", "each", "for", "from", "further", "get", "gets", "getting", "got", "had", "has", "have",
         "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "im", "i'm", "in", "into", "is", "it", "its",
         "it's", "just", "me", "my", "myself", "now", "of", "off", "on", "only",
         "or", "other", "our", "ours", "out", "own", "same", "she", "should", "so", "some", "such", "than", "that",

@@ -19,7 +19,15 @@ public sealed record ComposedAnswer(string Text, IReadOnlyList<KnowledgePassage>
 /// </summary>
 public sealed partial class OfflineCoachComposer
 {
-    private const int MaxDocuments = 4;
+    private const int MaxDocuments = 5;
+    /// <summary>How much the lead says before the other passages have their turn.</summary>
+    private const int LeadChars = 520;
+
+    /// <summary>A passage is used when its score is at least this fraction of the best passage's.</summary>
+    private const double RelativeRelevance = 0.85;
+
+    /// <summary>Below this many words of evidence the answer adds the next most relevant sentences.</summary>
+    private const int TargetWords = 110;
     private const int MinSentenceChars = 35;
     private const int MaxSentenceChars = 420;
 
@@ -53,9 +61,11 @@ public sealed partial class OfflineCoachComposer
         }
 
         var personal = PersonalStems(context.Profile);
+        // Passages well below the best one are usually there for one shared word; they are not cited.
         var documents = passages
             .GroupBy(p => p.Id, StringComparer.Ordinal)
             .Select(g => g.First())
+            .Where((p, i) => i == 0 || p.Score >= RelativeRelevance * passages[0].Score)
             .Take(MaxDocuments)
             .ToList();
         if (documents.Count == 0)
@@ -63,8 +73,21 @@ public sealed partial class OfflineCoachComposer
             return new ComposedAnswer(NothingFound(question, context), []);
         }
 
+        // A question word found in few of the retrieved sentences says more about what is asked than one found in
+        // most of them ("ohp" versus "stuck"), so matches are weighted by inverse sentence frequency.
+        var sentenceStems = documents.SelectMany(d => SentenceSplitter.Split(TextOf(d)).Select(Stems)).ToList();
+        var weights = questionStems.ToDictionary(
+            stem => stem,
+            stem =>
+            {
+                var bare = stem.TrimStart('~');
+                var df = sentenceStems.Count(set => set.Contains(bare));
+                var weight = df == 0 ? 1 : 1 + Math.Log((double)sentenceStems.Count / df);
+                return stem.StartsWith('~') ? 0.4 * weight : weight;
+            },
+            StringComparer.Ordinal);
         var candidates = documents
-            .Select((doc, index) => (doc, index, sentences: Rank(doc, questionStems, personal)))
+            .Select((doc, index) => (doc, index, sentences: Rank(doc, weights, personal)))
             .ToList();
 
         var sb = new StringBuilder();
@@ -74,11 +97,48 @@ public sealed partial class OfflineCoachComposer
         // 1. The lead: the best passage's most relevant sentences, in the passage's own order.
         var lead = candidates[0];
         // Ranked on relevance alone: a sentence addressed to the user's level or goal is kept for "For you".
-        var leadSentences = lead.sentences.Where(s => s.BaseScore > 0).OrderByDescending(s => s.BaseScore).ThenBy(s => s.Position)
-            .Take(2).OrderBy(s => s.Position).ToList();
+        // The passage is on topic (retrieval chose it), so after its most relevant sentences the lead continues with
+        // the sentences that follow them, which carry their context, until it has said enough.
+        var ranked = lead.sentences.Where(s => s.BaseScore > 0).OrderByDescending(s => s.BaseScore).ThenBy(s => s.Position).ToList();
+        var inOrder = lead.sentences.OrderBy(s => s.Position).ToList();
+        var leadSentences = new List<RankedSentence>();
+        foreach (var anchor in ranked.Take(2))
+        {
+            // The most relevant sentence opens, followed by what follows it in the passage; then the next anchor.
+            foreach (var next in inOrder.Where(s => s.Position >= anchor.Position).Take(3))
+            {
+                if (leadSentences.Sum(s => s.Text.Length) >= LeadChars)
+                {
+                    break;
+                }
+
+                if (!leadSentences.Contains(next) && !NearDuplicate(next.Text, [.. leadSentences.Select(s => s.Text)]))
+                {
+                    leadSentences.Add(next);
+                }
+            }
+        }
+
+        // Still thin (the anchor ends its passage): the sentences just before it give its context.
+        foreach (var anchor in ranked.Take(1))
+        {
+            foreach (var before in inOrder.Where(s => s.Position < anchor.Position).Reverse())
+            {
+                if (leadSentences.Sum(s => s.Text.Length) >= LeadChars / 2)
+                {
+                    break;
+                }
+
+                if (!leadSentences.Contains(before) && !NearDuplicate(before.Text, [.. leadSentences.Select(s => s.Text)]))
+                {
+                    leadSentences.Insert(0, before);
+                }
+            }
+        }
+
         if (leadSentences.Count == 0)
         {
-            leadSentences = [.. lead.sentences.Take(2).OrderBy(s => s.Position)];
+            leadSentences = [.. inOrder.Take(3)];
         }
 
         if (history.Count > 0)
@@ -91,11 +151,14 @@ public sealed partial class OfflineCoachComposer
         used.UnionWith(leadSentences.Select(s => s.Text));
         sb.Append("\n\n");
 
-        // 2. What the other passages add: their best sentence not already said.
+        // 2. What the other passages add: their best sentence not already said. Beyond the lead, a sentence must share
+        // two of the question's words when it has three or more, so one shared word used in another sense ("window")
+        // does not bring in an unrelated passage.
+        var minMatches = questionStems.Count(q => !q.StartsWith('~')) >= 4 ? 2 : 1;
         var points = new List<string>();
         foreach (var (doc, _, sentences) in candidates.Skip(1))
         {
-            var best = sentences.FirstOrDefault(s => s.Score > 0 && !used.Contains(s.Text) && !NearDuplicate(s.Text, used));
+            var best = sentences.FirstOrDefault(s => s.Matches >= minMatches && s.Score > 0 && !used.Contains(s.Text) && !NearDuplicate(s.Text, used));
             if (best is null)
             {
                 continue;
@@ -104,6 +167,29 @@ public sealed partial class OfflineCoachComposer
             cited.Add(doc);
             used.Add(best.Text);
             points.Add($"- {best.Text} [{cited.Count}]");
+        }
+
+        // Too little said so far: the next most relevant sentences, wherever they are.
+        var words = CountWords(string.Join(' ', used));
+        foreach (var (doc, _, sentences) in candidates.OrderBy(c => c.index))
+        {
+            foreach (var extra in sentences.Where(s => s.Score > 0 && !used.Contains(s.Text)))
+            {
+                if (words >= TargetWords)
+                {
+                    break;
+                }
+
+                if (NearDuplicate(extra.Text, used))
+                {
+                    continue;
+                }
+
+                var number = Cite(cited, doc);
+                used.Add(extra.Text);
+                points.Add($"- {extra.Text} [{number}]");
+                words += CountWords(extra.Text);
+            }
         }
 
         if (points.Count > 0)
@@ -263,38 +349,38 @@ public sealed partial class OfflineCoachComposer
         return char.ToUpperInvariant(text[0]) + text[1..];
     }
 
-    private static List<RankedSentence> Rank(KnowledgePassage doc, HashSet<string> questionStems, HashSet<string> personal)
+    private static string TextOf(KnowledgePassage doc) => string.IsNullOrWhiteSpace(doc.Text) ? doc.Snippet : doc.Text;
+
+    private static List<RankedSentence> Rank(KnowledgePassage doc, Dictionary<string, double> weights, HashSet<string> personal)
     {
-        var text = string.IsNullOrWhiteSpace(doc.Text) ? doc.Snippet : doc.Text;
+        var text = TextOf(doc);
         var sentences = new List<RankedSentence>();
         var position = 0;
         foreach (var raw in SentenceSplitter.Split(text))
         {
             var sentence = Clean(raw);
             position++;
-            if (sentence.Length < MinSentenceChars || sentence.Length > MaxSentenceChars || sentence.Count(c => c == ';') > 2)
+            if (sentence.Length < MinSentenceChars || sentence.Length > MaxSentenceChars || sentence.Count(c => c == ';') > 2 || sentence.EndsWith(':'))
             {
-                continue;
+                continue; // fragments, walls of text, table rows, and list introductions without their list
             }
 
             var stems = Stems(sentence);
             double score = 0;
+            var matches = 0;
             foreach (var stem in stems)
             {
-                if (questionStems.Contains(stem))
+                if (weights.TryGetValue(stem, out var weight) || weights.TryGetValue("~" + stem, out weight))
                 {
-                    score += 1;
-                }
-                else if (questionStems.Contains("~" + stem))
-                {
-                    score += 0.4;
+                    score += weight;
+                    matches++;
                 }
             }
 
             var personalHits = stems.Count(personal.Contains);
             if (score == 0)
             {
-                sentences.Add(new RankedSentence(sentence, position, 0, personalHits));
+                sentences.Add(new RankedSentence(sentence, position, 0, personalHits, 0));
                 continue; // shares no word with the question: never said as if it answered it
             }
 
@@ -318,7 +404,7 @@ public sealed partial class OfflineCoachComposer
                 score *= 0.75; // a table row or bullet label: fine as a point, weak as prose
             }
 
-            sentences.Add(new RankedSentence(sentence, position, score, personalHits));
+            sentences.Add(new RankedSentence(sentence, position, score, personalHits, matches));
         }
 
         return [.. sentences.OrderByDescending(s => s.Score).ThenBy(s => s.Position)];
@@ -327,7 +413,8 @@ public sealed partial class OfflineCoachComposer
     private static string Clean(string sentence)
     {
         var s = sentence.Trim().TrimStart('•', '-', ' ');
-        if (s.Length > 0 && !".!?…)".Contains(s[^1], StringComparison.Ordinal))
+        var end = s.TrimEnd('"', '”', '\'', '’', ')');
+        if (s.Length > 0 && end.Length > 0 && !".!?…:".Contains(end[^1], StringComparison.Ordinal))
         {
             s += ".";
         }
@@ -434,6 +521,8 @@ public sealed partial class OfflineCoachComposer
 
     private static bool ContainsNumber(string text) => text.Any(char.IsDigit);
 
+    private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
     private static string Range(double low, double high, int decimals = 1)
     {
         var format = decimals == 0 ? "0" : "0.#";
@@ -463,7 +552,7 @@ public sealed partial class OfflineCoachComposer
     private static partial Regex LoadWords();
 
     /// <summary><see cref="BaseScore"/> is relevance to the question; <see cref="Score"/> adds the user's level, goal, age or sex.</summary>
-    private sealed record RankedSentence(string Text, int Position, double BaseScore, int PersonalHits)
+    private sealed record RankedSentence(string Text, int Position, double BaseScore, int PersonalHits, int Matches)
     {
         public double Score { get; init; } = BaseScore > 0 ? BaseScore + (0.3 * PersonalHits) : 0;
     }
