@@ -209,12 +209,13 @@ public sealed class CoachAnswersFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var path = Path.Combine(AppContext.BaseDirectory, "Coach", "coach-questions.json");
-        List<CoachQuestion> cases;
-        await using (var stream = File.OpenRead(path))
+        // Two sets written independently of the corpus: the main one and a later holdout set.
+        var cases = new List<CoachQuestion>();
+        foreach (var file in new[] { "coach-questions.json", "coach-questions-holdout.json" })
         {
-            cases = await JsonSerializer.DeserializeAsync<List<CoachQuestion>>(stream, JsonOptions, cancellation)
-                ?? throw new InvalidOperationException("coach-questions.json is empty.");
+            await using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Coach", file));
+            cases.AddRange(await JsonSerializer.DeserializeAsync<List<CoachQuestion>>(stream, JsonOptions, cancellation)
+                ?? throw new InvalidOperationException($"{file} is empty."));
         }
 
         using var client = await _factory.ClientForAsync(ApiFactory.NewUserId("coach-acceptance"), "unlimited");

@@ -192,6 +192,24 @@ public sealed partial class OfflineCoachComposer
             }
         }
 
+        // Still thin: the lead passage's next sentences, in order (the passage is the most relevant one found).
+        foreach (var next in lead.sentences.OrderBy(s => s.Position).Where(s => !used.Contains(s.Text)))
+        {
+            if (words >= TargetWords)
+            {
+                break;
+            }
+
+            if (NearDuplicate(next.Text, used))
+            {
+                continue;
+            }
+
+            used.Add(next.Text);
+            points.Add($"- {next.Text} [1]");
+            words += CountWords(next.Text);
+        }
+
         if (points.Count > 0)
         {
             sb.Append("What else the evidence says:\n").Append(string.Join('\n', points)).Append("\n\n");
