@@ -82,6 +82,8 @@ public sealed class VoiceModelFallbackTests : IAsyncLifetime
         Assert.Contains("Barbell_Bench_Press_-_Medium_Grip", ids);
         Assert.Contains("Leg_Press", ids);
         Assert.Contains(_prompts, p => p.Contains("sled thingy", StringComparison.Ordinal));
+        var metrics = await api.CreateClient().GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        Assert.Contains("fitcoach_model_calls_seconds_count{purpose=\"voice\",model=\"fake-model\",outcome=\"ok\"}", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,5 +96,7 @@ public sealed class VoiceModelFallbackTests : IAsyncLifetime
 
         Assert.Equal("rules", parsed.GetProperty("parser").GetString());
         Assert.Empty(_prompts);
+        var metrics = await api.CreateClient().GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        Assert.Contains("fitcoach_model_calls_avoided_total{purpose=\"voice\",reason=\"rules\"}", metrics, StringComparison.Ordinal);
     }
 }

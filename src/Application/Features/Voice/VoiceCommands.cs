@@ -60,11 +60,13 @@ public sealed class LogVoiceCommandValidator : AbstractValidator<LogVoiceCommand
 /// <summary>
 /// Rules first; when they leave something unparsed and a model is configured, the model reads the leftovers and
 /// its exercises go through the same matcher and set rules as everything else. A failing model never fails the
-/// request: the rules' answer stands.
+/// request: the rules' answer stands. With a model configured, every transcript the rules parse whole is a model
+/// call avoided, and counted as one.
 /// </summary>
 public sealed class VoiceTranscriptReader(
     TranscriptParser parser,
     ExerciseMatcher matcher,
+    IAppMetrics metrics,
     ILogger<VoiceTranscriptReader> logger,
     IWorkoutTranscriptModel? model = null)
 {
@@ -80,11 +82,18 @@ public sealed class VoiceTranscriptReader(
         var exercises = rules.Exercises.ToList();
         var unparsed = rules.Unparsed.ToList();
         var usedModel = false;
+        if (unparsed.Count == 0 && model is not null)
+        {
+            metrics.ModelCallAvoided("voice", "rules");
+        }
+
         if (unparsed.Count > 0 && model is not null)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 var fromModel = await model.ParseAsync(string.Join(". ", unparsed), unit, cancellationToken);
+                metrics.ModelCall("voice", model.ModelId, "ok", System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 foreach (var item in fromModel)
                 {
                     var match = matcher.BestMatch(item.Name);
@@ -105,6 +114,7 @@ public sealed class VoiceTranscriptReader(
             }
             catch (DependencyUnavailableException ex)
             {
+                metrics.ModelCall("voice", model.ModelId, "error", System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 logger.LogWarning(ex, "Model fallback unavailable; answering with the rules parser alone");
             }
         }
