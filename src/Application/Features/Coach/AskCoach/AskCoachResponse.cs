@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FitCoach.Application.Common.Ports;
 
 namespace FitCoach.Application.Features.Coach.AskCoach;
@@ -9,6 +10,7 @@ public sealed record SourceDto(string Namespace, string Id, string Title, string
 }
 
 /// <summary>An answer as composed (and cached): the text, the sources it cites, the namespaces searched, who wrote it.</summary>
+[ImmutableObject(true)]
 public sealed record CoachAnswer(string Answer, IReadOnlyList<SourceDto> Sources, IReadOnlyList<string> Namespaces, string Model)
 {
     /// <summary>True when the configured model failed and the offline composer answered instead; never cached.</summary>

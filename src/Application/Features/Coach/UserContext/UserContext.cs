@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using FitCoach.Domain.Profiles;
 
 namespace FitCoach.Application.Features.Coach.UserContext;
@@ -22,13 +24,16 @@ public sealed record TrainingSummary(
 /// model or the offline composer is given about the user, and <see cref="Fingerprint"/> hashes exactly that, so two
 /// users with the same facts may share a cached answer and any change to the facts starts a new one.
 /// </summary>
+[ImmutableObject(true)]
 public sealed record UserContext(UserProfile Profile, TrainingSummary Training)
 {
+    [JsonIgnore]
     public bool HasProfile =>
         Profile.Goals.Count > 0 || Profile.Experience is not null || Profile.Equipment.Count > 0 || Profile.Injuries.Count > 0
         || Profile.Age is not null || Profile.WeightKg is not null || Profile.DaysPerWeek is not null;
 
     /// <summary>One line per known fact, coarse on purpose (age by decade, weight to 5 kg).</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Facts
     {
         get
@@ -116,6 +121,7 @@ public sealed record UserContext(UserProfile Profile, TrainingSummary Training)
         }
     }
 
+    [JsonIgnore]
     public string Fingerprint =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', Facts))))[..24];
 }
