@@ -1,5 +1,6 @@
 using FitCoach.Application.Common.Ports;
 using FitCoach.Infrastructure.Knowledge;
+using FitCoach.Infrastructure.Knowledge.Hybrid;
 using FitCoach.Infrastructure.Knowledge.Upstash;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -41,11 +42,22 @@ public sealed class RedisHealthCheck(IServiceProvider services) : IHealthCheck
 /// because searches are then answered from the local index (same corpus, no outage, possibly weaker ranking). The
 /// check reads the fallback's state rather than calling Upstash, so it costs nothing and reports what requests see.
 /// </summary>
-public sealed class KnowledgeHealthCheck(IKnowledgeSearch search) : IHealthCheck
+public sealed class KnowledgeHealthCheck(IKnowledgeSearch search, IServiceProvider services) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var data = new Dictionary<string, object> { ["provider"] = search.Provider, ["documents"] = search.DocumentCount };
+        var vectors = "";
+        if (services.GetService<DocumentVectorIndex>() is { } index)
+        {
+            // Embeddings configured: BM25 answers alone until the vector index is complete, which is normal at startup.
+            data["vectorIndex"] = index.State.ToString();
+            data["vectorsEmbedded"] = index.EmbeddedCount;
+            vectors = index.State == VectorIndexState.Ready
+                ? "; vector index ready"
+                : $"; vector index {index.State.ToString().ToLowerInvariant()} ({index.EmbeddedCount}/{search.DocumentCount}), BM25 alone until then";
+        }
+
         if (search is FallbackKnowledgeSearch fallback && fallback.State is { IsDegraded: true } state)
         {
             data["lastError"] = state.LastError ?? "";
@@ -59,7 +71,7 @@ public sealed class KnowledgeHealthCheck(IKnowledgeSearch search) : IHealthCheck
                 $"Upstash unreachable: answering from the embedded index{local}.", state.LastException, data));
         }
 
-        return Task.FromResult(HealthCheckResult.Healthy($"{search.Provider}: {search.DocumentCount} documents", data));
+        return Task.FromResult(HealthCheckResult.Healthy($"{search.Provider}: {search.DocumentCount} documents{vectors}", data));
     }
 }
 

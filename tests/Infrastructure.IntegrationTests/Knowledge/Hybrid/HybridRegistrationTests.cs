@@ -6,6 +6,8 @@ using FitCoach.Infrastructure.Knowledge;
 using FitCoach.Infrastructure.Knowledge.Corpus;
 using FitCoach.Infrastructure.Knowledge.Hybrid;
 using Microsoft.Extensions.Configuration;
+using FitCoach.Infrastructure.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -60,6 +62,9 @@ public sealed class HybridRegistrationTests : IAsyncLifetime
         Assert.False(search.VectorIndexReady);
         var before = await search.SearchAsync("how do I get bigger arms", "hypertrophy", 3, Cancel);
         Assert.NotEmpty(before);
+        var building = await new KnowledgeHealthCheck(search, provider).CheckHealthAsync(new HealthCheckContext(), Cancel);
+        Assert.Equal(HealthStatus.Healthy, building.Status); // BM25 answers meanwhile: normal at startup, not degraded
+        Assert.Contains("BM25 alone until then", building.Description, StringComparison.Ordinal);
 
         _server.Delay = TimeSpan.Zero;
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -70,6 +75,9 @@ public sealed class HybridRegistrationTests : IAsyncLifetime
         }
 
         await builder.StopAsync(Cancel);
+        var ready = await new KnowledgeHealthCheck(search, provider).CheckHealthAsync(new HealthCheckContext(), Cancel);
+        Assert.EndsWith("vector index ready", ready.Description, StringComparison.Ordinal);
+        Assert.Equal("Ready", ready.Data["vectorIndex"]);
         var documents = provider.GetRequiredService<KnowledgeCorpus>().Documents.Count;
         var requests = _server.Requests.ToList();
         Assert.Equal((documents + DocumentVectorIndex.DefaultBatchSize - 1) / DocumentVectorIndex.DefaultBatchSize, requests.Count);

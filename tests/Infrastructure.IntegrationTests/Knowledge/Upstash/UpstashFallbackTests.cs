@@ -7,6 +7,7 @@ using FitCoach.Infrastructure.IntegrationTests.Support;
 using FitCoach.Infrastructure.Knowledge;
 using FitCoach.Infrastructure.Knowledge.Corpus;
 using FitCoach.Infrastructure.Knowledge.Upstash;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Xunit;
@@ -196,7 +197,7 @@ public sealed class UpstashFallbackTests : IAsyncLifetime
         new(new UpstashKnowledgeSearch(client, _server.Options(Deadline), _corpus.Documents.Count), _embedded, Deadline, _time, _logger);
 
     private static Task<HealthCheckResult> CheckAsync(IKnowledgeSearch search) =>
-        new KnowledgeHealthCheck(search).CheckHealthAsync(new HealthCheckContext(), Cancel);
+        new KnowledgeHealthCheck(search, new ServiceCollection().BuildServiceProvider()).CheckHealthAsync(new HealthCheckContext(), Cancel);
 
     private static int ClosedPort()
     {
