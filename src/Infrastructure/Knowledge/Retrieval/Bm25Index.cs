@@ -182,13 +182,37 @@ public sealed class Bm25Index
     /// </summary>
     public List<(string Term, float Idf)> QueryTerms(string query)
     {
+        var analyzed = _analyzer.Terms(query);
         var terms = new List<(string, float)>();
-        foreach (var term in _analyzer.Terms(query))
+        foreach (var term in analyzed)
         {
-            if (_idf.TryGetValue(term, out var idf) && !terms.Exists(t => t.Item1 == term))
+            if (!_idf.TryGetValue(term, out var idf) || terms.Exists(t => t.Item1 == term))
             {
-                terms.Add((term, term.StartsWith('~') ? idf * GroupTermWeight : char.IsDigit(term[0]) ? idf * NumberTermWeight : idf));
+                continue;
             }
+
+            if (term.StartsWith('~'))
+            {
+                idf *= GroupTermWeight;
+            }
+            else if (char.IsDigit(term[0]))
+            {
+                idf *= NumberTermWeight;
+            }
+            else
+            {
+                // A word of a synonym group is worth no more than its group: "hurt" is rare in the corpus only
+                // because documents say "pain", which must not make "hurt" outweigh the rest of the question.
+                foreach (var group in _analyzer.SynonymGroupsOf(term))
+                {
+                    if (_idf.TryGetValue(group, out var groupIdf) && groupIdf < idf)
+                    {
+                        idf = groupIdf;
+                    }
+                }
+            }
+
+            terms.Add((term, idf));
         }
 
         return terms;

@@ -124,6 +124,7 @@ public sealed class FitnessSynonyms
     ];
 
     private readonly Dictionary<string, List<(string[] Stems, string Term)>> _byFirstStem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _singleWordGroups = new(StringComparer.Ordinal);
 
     public FitnessSynonyms(TextAnalyzer analyzer)
     {
@@ -144,6 +145,18 @@ public sealed class FitnessSynonyms
                 }
 
                 list.Add((stems, "~" + group));
+                if (stems.Length == 1)
+                {
+                    if (!_singleWordGroups.TryGetValue(stems[0], out var groups))
+                    {
+                        _singleWordGroups[stems[0]] = groups = [];
+                    }
+
+                    if (!groups.Contains("~" + group))
+                    {
+                        groups.Add("~" + group);
+                    }
+                }
             }
         }
 
@@ -152,6 +165,10 @@ public sealed class FitnessSynonyms
             list.Sort((a, b) => b.Stems.Length.CompareTo(a.Stems.Length)); // longest phrase first
         }
     }
+
+    /// <summary>The group terms whose phrases include this stem on its own ("hurt" → <c>~pain</c>).</summary>
+    public IReadOnlyList<string> GroupsOf(string stem) =>
+        _singleWordGroups.TryGetValue(stem, out var groups) ? groups : [];
 
     /// <summary>
     /// Adds a <c>~group</c> term for each group with a phrase starting at each position of <paramref name="stems"/>

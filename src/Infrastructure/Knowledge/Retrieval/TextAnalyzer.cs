@@ -125,4 +125,7 @@ public sealed class TextAnalyzer
     }
 
     public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>The synonym-group terms a stem belongs to on its own.</summary>
+    public IReadOnlyList<string> SynonymGroupsOf(string stem) => _synonyms.GroupsOf(stem);
 }

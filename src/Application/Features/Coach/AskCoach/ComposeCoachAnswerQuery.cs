@@ -36,39 +36,38 @@ public sealed class ComposeCoachAnswerQueryHandler(
 {
     public const string OfflineModel = "offline";
 
-    /// <summary>Passages retrieved and given to the writer; the response lists the ones the answer rests on.</summary>
-    public const int PassagesUsed = 6;
-
-    private const int SourcesReturned = 5;
+    /// <summary>Passages retrieved, given to the writer (numbered [1]–[5]) and listed as the response's sources.</summary>
+    public const int PassagesUsed = 5;
 
     private readonly ICoachModel? _model = models.FirstOrDefault();
 
     public async Task<CoachAnswer> Handle(ComposeCoachAnswerQuery request, CancellationToken cancellationToken)
     {
-        var passages = rag.Passages;
-        var sources = passages.Take(SourcesReturned).Select(SourceDto.From).ToList();
+        // The answer's [n] numbers the passages as the response lists them: the best ones, by score.
+        var passages = rag.Passages.Take(PassagesUsed).ToList();
+        var sources = passages.Select(SourceDto.From).ToList();
         if (_model is not null)
         {
             var started = Stopwatch.GetTimestamp();
             try
             {
                 var text = await _model.AnswerAsync(
-                    new CoachPrompt(request.Question, [.. passages.Take(SourcesReturned)], request.Context.Facts, request.History),
+                    new CoachPrompt(request.Question, passages, request.Context.Facts, request.History),
                     cancellationToken);
                 metrics.ModelCall("coach", _model.ModelId, "ok", Stopwatch.GetElapsedTime(started));
-                return new CoachAnswer(WithSourceList(text, passages.Take(SourcesReturned).ToList()), sources, rag.SearchedNamespaces, _model.ModelId);
+                return new CoachAnswer(WithSourceList(text, passages), sources, rag.SearchedNamespaces, _model.ModelId);
             }
             catch (DependencyUnavailableException ex)
             {
                 metrics.ModelCall("coach", _model.ModelId, "error", Stopwatch.GetElapsedTime(started));
                 logger.LogWarning(ex, "Coach model {Model} failed; answering offline from the retrieved passages", _model.ModelId);
                 var offline = composer.Compose(request.Question, passages, request.Context, request.History);
-                return new CoachAnswer(offline.Text, [.. offline.Cited.Select(SourceDto.From)], rag.SearchedNamespaces, OfflineModel) { Degraded = true };
+                return new CoachAnswer(offline.Text, sources, rag.SearchedNamespaces, OfflineModel) { Degraded = true };
             }
         }
 
         var composed = composer.Compose(request.Question, passages, request.Context, request.History);
-        return new CoachAnswer(composed.Text, [.. composed.Cited.Select(SourceDto.From)], rag.SearchedNamespaces, OfflineModel);
+        return new CoachAnswer(composed.Text, sources, rag.SearchedNamespaces, OfflineModel);
     }
 
     /// <summary>A model answer cites passages as [n]; the numbered list it cites is appended so the text stands alone.</summary>

@@ -7,7 +7,7 @@ using FitCoach.Domain.Profiles;
 
 namespace FitCoach.Application.Features.Coach.AskCoach;
 
-/// <summary>The composed text and the passages it cites, in citation order ([1] is the first).</summary>
+/// <summary>The composed text and the passages it cites; [n] in the text is the n-th passage the composer was given.</summary>
 public sealed record ComposedAnswer(string Text, IReadOnlyList<KnowledgePassage> Cited);
 
 /// <summary>
@@ -146,8 +146,8 @@ public sealed partial class OfflineCoachComposer
             sb.Append("Following on from what we discussed: ");
         }
 
-        cited.Add(lead.doc);
-        sb.Append(string.Join(' ', leadSentences.Select(s => s.Text))).Append(" [1]");
+        var leadNumber = Cite(cited, passages, lead.doc);
+        sb.Append(string.Join(' ', leadSentences.Select(s => s.Text))).Append(CultureInfo.InvariantCulture, $" [{leadNumber}]");
         used.UnionWith(leadSentences.Select(s => s.Text));
         sb.Append("\n\n");
 
@@ -164,9 +164,9 @@ public sealed partial class OfflineCoachComposer
                 continue;
             }
 
-            cited.Add(doc);
+            var number = Cite(cited, passages, doc);
             used.Add(best.Text);
-            points.Add($"- {best.Text} [{cited.Count}]");
+            points.Add($"- {best.Text} [{number}]");
         }
 
         // Too little said so far: the next most relevant sentences, wherever they are.
@@ -185,7 +185,7 @@ public sealed partial class OfflineCoachComposer
                     continue;
                 }
 
-                var number = Cite(cited, doc);
+                var number = Cite(cited, passages, doc);
                 used.Add(extra.Text);
                 points.Add($"- {extra.Text} [{number}]");
                 words += CountWords(extra.Text);
@@ -206,7 +206,7 @@ public sealed partial class OfflineCoachComposer
             }
 
             used.Add(next.Text);
-            points.Add($"- {next.Text} [1]");
+            points.Add($"- {next.Text} [{leadNumber}]");
             words += CountWords(next.Text);
         }
 
@@ -216,7 +216,7 @@ public sealed partial class OfflineCoachComposer
         }
 
         // 3. For this user: the facts applied to what the passages say.
-        var forYou = ForYou(question, context, candidates.Select(c => (c.doc, c.sentences)).ToList(), cited, used);
+        var forYou = ForYou(question, context, candidates.Select(c => (c.doc, c.sentences)).ToList(), passages, cited, used);
         if (forYou.Count > 0)
         {
             sb.Append("For you: ").Append(string.Join(' ', forYou)).Append("\n\n");
@@ -232,10 +232,9 @@ public sealed partial class OfflineCoachComposer
         }
 
         sb.Append("Sources:\n");
-        for (var i = 0; i < cited.Count; i++)
+        foreach (var doc in cited.OrderBy(d => Cite(cited, passages, d)))
         {
-            var doc = cited[i];
-            sb.Append(CultureInfo.InvariantCulture, $"[{i + 1}] {doc.Title} ({doc.Namespace})");
+            sb.Append(CultureInfo.InvariantCulture, $"[{Cite(cited, passages, doc)}] {doc.Title} ({doc.Namespace})");
             if (doc.References.Count > 0)
             {
                 sb.Append(" — ").Append(doc.References[0]);
@@ -256,6 +255,7 @@ public sealed partial class OfflineCoachComposer
         string question,
         UserContext.UserContext context,
         List<(KnowledgePassage Doc, List<RankedSentence> Sentences)> candidates,
+        IReadOnlyList<KnowledgePassage> passages,
         List<KnowledgePassage> cited,
         HashSet<string> used)
     {
@@ -286,7 +286,7 @@ public sealed partial class OfflineCoachComposer
                     continue;
                 }
 
-                var number = Cite(cited, doc);
+                var number = Cite(cited, passages, doc);
                 used.Add(match.Text);
                 lines.Add($"{Because(profile)}, this applies to you: {match.Text} [{number}]");
                 break;
@@ -328,16 +328,27 @@ public sealed partial class OfflineCoachComposer
         return lines;
     }
 
-    private static int Cite(List<KnowledgePassage> cited, KnowledgePassage doc)
+    /// <summary>
+    /// Marks the passage cited and returns its number: its position in the passages the answer was given, which are
+    /// also the sources the response lists, so [n] always points at the n-th source.
+    /// </summary>
+    private static int Cite(List<KnowledgePassage> cited, IReadOnlyList<KnowledgePassage> passages, KnowledgePassage doc)
     {
-        var index = cited.FindIndex(c => c.Id == doc.Id);
-        if (index >= 0)
+        if (!cited.Exists(c => c.Id == doc.Id))
         {
-            return index + 1;
+            cited.Add(doc);
         }
 
-        cited.Add(doc);
-        return cited.Count;
+        var index = -1;
+        for (var i = 0; i < passages.Count && index < 0; i++)
+        {
+            if (passages[i].Id == doc.Id)
+            {
+                index = i;
+            }
+        }
+
+        return index + 1;
     }
 
     private static string Because(UserProfile profile)
