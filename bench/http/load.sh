@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # HTTP load on loopback only: starts the API (Release, embedded defaults unless REDIS is set), takes an unlimited-tier
-# dev token, then runs wrk against GET /health (baseline: the pipeline without MediatR) and create-or-match.
-# Usage: bench/http/load.sh [duration=20s] [connections=32] [rate-limited tier=unlimited]
+# dev token, then runs wrk against GET /health (baseline: the pipeline without MediatR), create-or-match, voice parse
+# at ~500 req/s, and coach ask (every request an answer-cache hit) at ~500 req/s and at full throughput.
+# Usage: bench/http/load.sh [duration=20s] [connections=32]
+# Environment: PORT (default 5199), REDIS=host:port to run on Redis, ARTIFACTS=dir for the build output (passed to
+# dotnet as --artifacts-path; default: the repository's artifacts/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-20s}
@@ -9,9 +12,9 @@ connections=${2:-32}
 port=${PORT:-5199}
 url="http://127.0.0.1:${port}"
 
-dotnet build -c Release src/Api >/dev/null
+dotnet build -c Release src/Api ${ARTIFACTS:+--artifacts-path "$ARTIFACTS"} >/dev/null
 env ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning ${REDIS:+Redis__ConnectionString=$REDIS} \
-  dotnet run -c Release --no-build --project src/Api --urls "$url" >/tmp/fitcoach-load-api.log 2>&1 &
+  dotnet run -c Release --no-build --project src/Api ${ARTIFACTS:+--artifacts-path "$ARTIFACTS"} --urls "$url" >/tmp/fitcoach-load-api.log 2>&1 &
 api=$!
 trap 'kill $api 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "$url/health" >/dev/null && break; sleep 0.5; done
@@ -31,3 +34,10 @@ wrk -t2 -c"$connections" -d"$duration" --latency -s bench/http/create-or-match.l
 echo "== POST /api/voice/parse at ~500 req/s (25 connections, 50 ms think time each)"
 wrk -t1 -c4 -d5s -s bench/http/voice-parse.lua "$url/api/voice/parse" >/dev/null
 wrk -t2 -c25 -d"$duration" --latency -s bench/http/voice-parse.lua "$url/api/voice/parse"
+
+echo "== POST /api/coach/ask at ~500 req/s (10 questions, every request an answer-cache hit; 25 connections, 50 ms think time)"
+# Warm-up: the first request for each question composes and caches its answer; the rest of the 5 s warms the JIT.
+wrk -t1 -c4 -d5s -s bench/http/coach-ask.lua "$url/api/coach/ask" >/dev/null
+DELAY_MS=50 wrk -t2 -c25 -d"$duration" --latency -s bench/http/coach-ask.lua "$url/api/coach/ask"
+echo "== POST /api/coach/ask at full throughput (same 10 cached questions)"
+DELAY_MS=0 wrk -t2 -c"$connections" -d"$duration" --latency -s bench/http/coach-ask.lua "$url/api/coach/ask"
