@@ -6,7 +6,18 @@ namespace FitCoach.Infrastructure.InMemory;
 /// <summary>Conversation history in this process (no Redis configured): same limits as the Redis store.</summary>
 public sealed class InMemoryConversationStore(IClock clock) : IConversationStore
 {
+    /// <summary>Expired conversations are swept at most this often, not on every append (a sweep is O(conversations)).</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// At most this many conversations are held (every first question opens one); beyond it the ones closest to expiry
+    /// are dropped, so memory stays bounded however many questions arrive within a day.
+    /// </summary>
+    public const int MaxConversations = 50_000;
+
     private readonly ConcurrentDictionary<(string User, string Conversation), Conversation> _conversations = new();
+    private long _nextSweepTicks;
+    private int _count;
 
     public Task<IReadOnlyList<ConversationTurn>> GetAsync(string userId, string conversationId, int maxTurns, CancellationToken cancellationToken)
     {
@@ -31,7 +42,16 @@ public sealed class InMemoryConversationStore(IClock clock) : IConversationStore
     {
         ArgumentNullException.ThrowIfNull(turns);
         SweepExpired();
-        var conversation = _conversations.GetOrAdd((userId, conversationId), _ => new Conversation());
+        var conversation = _conversations.GetOrAdd((userId, conversationId), _ =>
+        {
+            Interlocked.Increment(ref _count);
+            return new Conversation();
+        });
+        if (Volatile.Read(ref _count) > MaxConversations)
+        {
+            Evict();
+        }
+
         lock (conversation)
         {
             if (conversation.ExpiresAt <= clock.UtcNow)
@@ -54,11 +74,38 @@ public sealed class InMemoryConversationStore(IClock clock) : IConversationStore
     private void SweepExpired()
     {
         var now = clock.UtcNow;
+        var due = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepInterval).UtcTicks, due) != due)
+        {
+            return; // swept recently, or another append is sweeping now
+        }
+
         foreach (var entry in _conversations)
         {
-            if (entry.Value.ExpiresAt <= now && entry.Value.ExpiresAt != default)
+            if (entry.Value.ExpiresAt <= now && entry.Value.ExpiresAt != default && _conversations.TryRemove(entry))
             {
-                _conversations.TryRemove(entry);
+                Interlocked.Decrement(ref _count);
+            }
+        }
+    }
+
+    /// <summary>Drops the tenth of conversations closest to expiry (the least recently used ones).</summary>
+    private void Evict()
+    {
+        lock (_conversations)
+        {
+            if (Volatile.Read(ref _count) <= MaxConversations)
+            {
+                return;
+            }
+
+            var oldest = _conversations.OrderBy(e => e.Value.ExpiresAt).Take((MaxConversations / 10) + (_count - MaxConversations)).ToList();
+            foreach (var entry in oldest)
+            {
+                if (_conversations.TryRemove(entry))
+                {
+                    Interlocked.Decrement(ref _count);
+                }
             }
         }
     }

@@ -53,10 +53,12 @@ public sealed class CoachTests(ApiFactory api) : IClassFixture<ApiFactory>
         var first = await AskAsync(client, "How long does DOMS last?");
         var again = await AskAsync(client, "how long does doms last");
         var reworded = await AskAsync(client, "DOMS: how long does it last??");
+        var spelledOut = await AskAsync(client, "coach, how long does delayed onset muscle soreness last? thanks");
 
         Assert.False(first.GetProperty("cached").GetBoolean());
         Assert.True(again.GetProperty("cached").GetBoolean());
         Assert.True(reworded.GetProperty("cached").GetBoolean());
+        Assert.True(spelledOut.GetProperty("cached").GetBoolean()); // the abbreviation's synonym group, filler dropped
         Assert.Equal(first.GetProperty("answer").GetString(), again.GetProperty("answer").GetString());
     }
 

@@ -37,3 +37,30 @@ public sealed class RedisConversationStoreContractTests(RedisServerFixture serve
         Assert.InRange(ttl.Value, ConversationLimits.Lifetime - TimeSpan.FromMinutes(1), ConversationLimits.Lifetime);
     }
 }
+
+public sealed class InMemoryConversationStoreLimitTests
+{
+    [Fact]
+    public async Task ManyConversations_StayBounded_DroppingTheOldest()
+    {
+        var clock = new SteppingClock();
+        var store = new InMemoryConversationStore(clock);
+        var cancel = TestContext.Current.CancellationToken;
+
+        for (var i = 0; i < InMemoryConversationStore.MaxConversations + 10; i++)
+        {
+            clock.Now = clock.Now.AddMilliseconds(1);
+            await store.AppendAsync("u1", $"c{i}", [new ConversationTurn(ConversationTurn.User, "q", clock.Now)], cancel);
+        }
+
+        Assert.Empty(await store.GetAsync("u1", "c0", 10, cancel)); // the oldest went first
+        Assert.Single(await store.GetAsync("u1", $"c{InMemoryConversationStore.MaxConversations + 9}", 10, cancel));
+    }
+
+    private sealed class SteppingClock : IClock
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+
+        public DateTimeOffset UtcNow => Now;
+    }
+}

@@ -196,6 +196,25 @@ public sealed class FitnessSynonyms
         }
     }
 
+    /// <summary>The longest phrase of any group starting at <paramref name="start"/>: its length in words and its group term.</summary>
+    public (int Length, string Term)? LongestMatchAt(IReadOnlyList<string> stems, int start)
+    {
+        if (!_byFirstStem.TryGetValue(stems[start], out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var (phrase, term) in candidates)
+        {
+            if (Matches(stems, start, phrase))
+            {
+                return (phrase.Length, term); // candidates are sorted longest first
+            }
+        }
+
+        return null;
+    }
+
     private static bool Matches(IReadOnlyList<string> stems, int start, string[] phrase)
     {
         if (start + phrase.Length > stems.Count)

@@ -31,6 +31,14 @@ public sealed class TextAnalyzer
         "better", "right", "actually", "still", "even", "well", "make", "go", "going", "use", "using",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words that change nothing about what a question asks, though they change its wording.</summary>
+    private static readonly FrozenSet<string> KeyFiller = new[]
+    {
+        "coach", "thanks", "thank", "thx", "ty", "lol", "lmao", "pls", "plz", "guys", "bro", "man", "dude", "quick",
+        "question", "q", "wondering", "curious", "honestly", "basically", "kinda", "sorta", "like", "exactly", "anyone",
+        "someone", "advice", "help", "say", "said", "think", "literally", "seriously", "ok", "okay", "yeah", "yes", "hello",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     [ThreadStatic]
     private static EnglishStemmer? t_stemmer;
 
@@ -125,6 +133,36 @@ public sealed class TextAnalyzer
     }
 
     public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>
+    /// Terms that identify what a question asks, for the answer cache's key: each synonym phrase becomes its group
+    /// term alone ("DOMS" and "delayed onset muscle soreness" both become <c>~doms</c>), other words their stems, stop
+    /// words and chat filler ("thanks", "coach", "lol") dropped.
+    /// </summary>
+    public List<string> KeyTerms(string text)
+    {
+        var words = Words(text);
+        var stems = words.Select(Stem).ToList();
+        var terms = new List<string>(words.Count);
+        for (var i = 0; i < stems.Count;)
+        {
+            if (_synonyms.LongestMatchAt(stems, i) is { } match)
+            {
+                terms.Add(match.Term);
+                i += match.Length;
+                continue;
+            }
+
+            if (!StopWords.Contains(words[i]) && !KeyFiller.Contains(words[i]))
+            {
+                terms.Add(stems[i]);
+            }
+
+            i++;
+        }
+
+        return terms;
+    }
 
     /// <summary>The synonym-group terms a stem belongs to on its own.</summary>
     public IReadOnlyList<string> SynonymGroupsOf(string stem) => _synonyms.GroupsOf(stem);
