@@ -8,7 +8,7 @@ namespace FitCoach.Infrastructure.Knowledge;
 /// The default knowledge port: the whole corpus in an in-process BM25 index built at startup. No network, no keys;
 /// it is also the fallback when Upstash is configured but unreachable.
 /// </summary>
-public sealed class EmbeddedKnowledgeIndex(Bm25Index index) : IKnowledgeSearch
+public sealed class EmbeddedKnowledgeIndex(Bm25Index index) : IKnowledgeSearch, IMergingKnowledgeSearch
 {
     public const string ProviderName = "embedded";
 
@@ -24,6 +24,9 @@ public sealed class EmbeddedKnowledgeIndex(Bm25Index index) : IKnowledgeSearch
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(index.Search(query, knowledgeNamespace, topK));
     }
+
+    public IReadOnlyList<KnowledgePassage> SearchMerged(string query, IReadOnlyList<string> namespaces, int topK, Action<string, TimeSpan> searched) =>
+        index.SearchMerged(query, namespaces, topK, searched);
 
     public static EmbeddedKnowledgeIndex Build(KnowledgeCorpus corpus) => new(new Bm25Index(corpus.Documents, new TextAnalyzer()));
 }

@@ -76,4 +76,30 @@ public sealed class RagContextBehaviorTests
         Assert.False(_context.Retrieved);
         await _search.DidNotReceiveWithAnyArgs().SearchAsync(default!, default!, default, default);
     }
+
+    [Fact]
+    public async Task Handle_WithAMergingSearch_SearchesOnce_AndStillTimesEveryNamespace()
+    {
+        var search = Substitute.For<IKnowledgeSearch, IMergingKnowledgeSearch>();
+        search.Provider.Returns("embedded");
+        ((IMergingKnowledgeSearch)search).SearchMerged("how much protein", Arg.Any<IReadOnlyList<string>>(), 3, Arg.Any<Action<string, TimeSpan>>())
+            .Returns(call =>
+            {
+                var report = call.Arg<Action<string, TimeSpan>>();
+                foreach (var ns in call.Arg<IReadOnlyList<string>>())
+                {
+                    report(ns, TimeSpan.FromMilliseconds(0.1));
+                }
+
+                return [Passage("nutrition", "n1", 0.7)];
+            });
+        var behavior = new RagContextBehavior<RagTestQuery, string>(search, new TopicNamespaceRouter(), _context, _metrics, NullLogger<RagContextBehavior<RagTestQuery, string>>.Instance);
+
+        await behavior.Handle(new RagTestQuery("how much protein", ["nutrition", "recovery"]), TestContext.Current.CancellationToken, () => Task.FromResult("ok"));
+
+        Assert.Equal(["n1"], _context.Passages.Select(p => p.Id));
+        await search.DidNotReceiveWithAnyArgs().SearchAsync(default!, default!, default, default);
+        _metrics.Received(1).RagRetrieval("nutrition", "embedded", TimeSpan.FromMilliseconds(0.1));
+        _metrics.Received(1).RagRetrieval("recovery", "embedded", TimeSpan.FromMilliseconds(0.1));
+    }
 }

@@ -9,7 +9,8 @@ namespace FitCoach.Application.Common.Behaviors;
 
 /// <summary>
 /// Retrieves knowledge passages for <see cref="IRagAware"/> requests into the scoped <see cref="RagContext"/>:
-/// the namespaces are searched in parallel, each timed, and merged by score. A failing namespace is logged and
+/// the namespaces are searched in parallel, each timed, and merged by score (an in-process index that can merge
+/// does it in one pass, still timing each namespace). A failing namespace is logged and
 /// skipped so retrieval trouble degrades the answer rather than failing the request.
 /// </summary>
 public sealed class RagContextBehavior<TRequest, TResponse>(
@@ -28,6 +29,23 @@ public sealed class RagContextBehavior<TRequest, TResponse>(
         }
 
         var namespaces = rag.RagNamespaces.Count > 0 ? rag.RagNamespaces : router.Choose(rag.RagQuery);
+        if (search is IMergingKnowledgeSearch merging)
+        {
+            // In process: score every namespace, build passages only for the merged best.
+            var provider = search.Provider;
+            try
+            {
+                context.Set(namespaces, merging.SearchMerged(rag.RagQuery, namespaces, rag.RagTopK, (ns, elapsed) => metrics.RagRetrieval(ns, provider, elapsed)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Knowledge search via {Provider} failed; continuing without passages", provider);
+                context.Set(namespaces, []);
+            }
+
+            return await next();
+        }
+
         var perNamespace = await Task.WhenAll(namespaces.Select(ns => SearchOneAsync(rag, ns, cancellationToken)));
         var merged = perNamespace
             .SelectMany(p => p)

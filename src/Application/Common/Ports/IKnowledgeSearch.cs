@@ -29,3 +29,17 @@ public interface IKnowledgeSearch
     Task<IReadOnlyList<KnowledgePassage>> SearchAsync(
         string query, string knowledgeNamespace, int topK, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A knowledge search that can search several namespaces in one pass and build passages only for the merged best
+/// ones (the in-process index): cheaper than one <see cref="IKnowledgeSearch.SearchAsync"/> per namespace, which builds
+/// every namespace's top passages only for most of them to be dropped by the merge.
+/// </summary>
+public interface IMergingKnowledgeSearch
+{
+    /// <summary>
+    /// The best <paramref name="topK"/> passages over <paramref name="namespaces"/>, best first, at most one per
+    /// document; <paramref name="searched"/> is told each namespace's search time.
+    /// </summary>
+    IReadOnlyList<KnowledgePassage> SearchMerged(string query, IReadOnlyList<string> namespaces, int topK, Action<string, TimeSpan> searched);
+}

@@ -98,6 +98,39 @@ public sealed class Bm25Index
     }
 
     /// <summary>
+    /// The best <paramref name="topK"/> documents over several namespaces, scored namespace by namespace (each timed for
+    /// <paramref name="searched"/>) and merged by score; passages are built only for the documents kept.
+    /// </summary>
+    public IReadOnlyList<KnowledgePassage> SearchMerged(string query, IReadOnlyList<string> namespaces, int topK, Action<string, TimeSpan> searched)
+    {
+        ArgumentNullException.ThrowIfNull(namespaces);
+        ArgumentNullException.ThrowIfNull(searched);
+        var queryTerms = QueryTerms(query);
+        var candidates = new List<(int Document, float Score)>();
+        foreach (var name in namespaces)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (topK > 0 && queryTerms.Count > 0 && _partitions.TryGetValue(name, out var partition))
+            {
+                var scores = Score(partition, queryTerms);
+                foreach (var local in Top(scores, topK))
+                {
+                    candidates.Add((partition.DocumentIndexes[local], scores[local]));
+                }
+            }
+
+            searched(name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+
+        return candidates
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => _documents[c.Document].Document.Id, StringComparer.Ordinal)
+            .Take(Math.Max(topK, 0))
+            .Select(c => ToPassage(_documents[c.Document], c.Score, queryTerms))
+            .ToList();
+    }
+
+    /// <summary>
     /// Every namespace with its best document's score for the query (normalised like passage scores), best first;
     /// namespaces where no document matches are left out. No passages are built, so this costs a fraction of a search.
     /// </summary>
