@@ -94,11 +94,11 @@ public sealed partial class OfflineCoachComposer
         var cited = new List<KnowledgePassage>();
         var used = new HashSet<string>(StringComparer.Ordinal);
 
-        // 1. The lead: the best passage's most relevant sentences, in the passage's own order.
+        // 1. The lead: the best passage's most relevant sentence first, ranked on relevance alone (a sentence
+        // addressed to the user's level or goal is kept for "For you"). The passage is on topic (retrieval chose it),
+        // so after its most relevant sentences the lead continues with the sentences that follow them, which carry
+        // their context, until it has said enough.
         var lead = candidates[0];
-        // Ranked on relevance alone: a sentence addressed to the user's level or goal is kept for "For you".
-        // The passage is on topic (retrieval chose it), so after its most relevant sentences the lead continues with
-        // the sentences that follow them, which carry their context, until it has said enough.
         var ranked = lead.sentences.Where(s => s.BaseScore > 0).OrderByDescending(s => s.BaseScore).ThenBy(s => s.Position).ToList();
         var inOrder = lead.sentences.OrderBy(s => s.Position).ToList();
         var leadSentences = new List<RankedSentence>();
