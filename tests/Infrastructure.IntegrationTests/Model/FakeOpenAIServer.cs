@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FitCoach.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FitCoach.Infrastructure.IntegrationTests.Model;
 
@@ -52,16 +47,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     public static async Task<FakeOpenAIServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeOpenAIServer(app);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server.Endpoint = new Uri($"{address}/v1");
+        FakeOpenAIServer? server = null;
+        var (app, address) = await LoopbackServer.StartAsync(a => a.MapPost("/v1/chat/completions", (HttpContext c) => server!.HandleAsync(c)), cancellationToken);
+        server = new FakeOpenAIServer(app) { Endpoint = new Uri($"{address}/v1") };
         return server;
     }
 

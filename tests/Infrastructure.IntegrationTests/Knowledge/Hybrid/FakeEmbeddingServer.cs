@@ -2,14 +2,9 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FitCoach.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FitCoach.Infrastructure.IntegrationTests.Knowledge.Hybrid;
 
@@ -51,16 +46,9 @@ public sealed class FakeEmbeddingServer : IAsyncDisposable
 
     public static async Task<FakeEmbeddingServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeEmbeddingServer(app);
-        app.MapPost("/v1/embeddings", server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server.Endpoint = new Uri($"{address}/v1");
+        FakeEmbeddingServer? server = null;
+        var (app, address) = await LoopbackServer.StartAsync(a => a.MapPost("/v1/embeddings", (HttpContext c) => server!.HandleAsync(c)), cancellationToken);
+        server = new FakeEmbeddingServer(app) { Endpoint = new Uri($"{address}/v1") };
         return server;
     }
 

@@ -3,14 +3,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FitCoach.Infrastructure.Knowledge.Upstash;
+using FitCoach.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace FitCoach.Infrastructure.IntegrationTests.Knowledge.Upstash;
@@ -70,16 +66,9 @@ public sealed class FakeUpstashSearchServer : IAsyncDisposable
 
     public static async Task<FakeUpstashSearchServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeUpstashSearchServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server.Url = new Uri(address);
+        FakeUpstashSearchServer? server = null;
+        var (app, address) = await LoopbackServer.StartAsync(a => a.Run(c => server!.HandleAsync(c)), cancellationToken);
+        server = new FakeUpstashSearchServer(app) { Url = new Uri(address + "/") };
         return server;
     }
 
