@@ -17,43 +17,22 @@ namespace FitCoach.Infrastructure.Model;
 /// </summary>
 public sealed class SemanticKernelCoachModel : ICoachModel, IDisposable
 {
-    public const string DependencyName = "model";
+    public const string DependencyName = OpenAICompatibleChat.DependencyName;
 
     private const int MaxReplyTokens = 700;
     private const int MaxHistoryChars = 1500;
 
-    private readonly HttpClient _http;
-    private readonly OpenAIChatCompletionService _chat;
+    private readonly OpenAICompatibleChat _chat;
     private readonly TimeSpan _timeout;
 
     public SemanticKernelCoachModel(IOptions<ModelOptions> options, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.Value;
-        if (!settings.IsConfigured)
-        {
-            throw new InvalidOperationException($"{ModelOptions.SectionName}:Endpoint and {ModelOptions.SectionName}:Id are required.");
-        }
-
-        ModelId = settings.Id!;
-        _timeout = settings.CoachTimeout;
-
-        // Our own client and timeout, as in SemanticKernelWorkoutTranscriptModel: the SDK's retries would hold a request for minutes.
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
-#pragma warning disable SKEXP0010
-        _chat = new OpenAIChatCompletionService(
-            ModelId,
-            new Uri(settings.Endpoint!.Trim().TrimEnd('/'), UriKind.Absolute),
-            apiKey: string.IsNullOrWhiteSpace(settings.Key) ? null : settings.Key,
-            httpClient: _http,
-            loggerFactory: loggerFactory);
-#pragma warning restore SKEXP0010
+        _chat = new OpenAICompatibleChat(options.Value, loggerFactory);
+        _timeout = options.Value.CoachTimeout;
     }
 
-    public string ModelId { get; }
+    public string ModelId => _chat.ModelId;
 
     public async Task<string> AnswerAsync(CoachPrompt prompt, CancellationToken cancellationToken)
     {
@@ -75,35 +54,13 @@ public sealed class SemanticKernelCoachModel : ICoachModel, IDisposable
         chat.AddUserMessage(prompt.Question);
         var execution = new OpenAIPromptExecutionSettings { Temperature = 0.2, MaxTokens = MaxReplyTokens };
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
-        try
-        {
-            var message = await _chat.GetChatMessageContentAsync(chat, execution, kernel: null, timeout.Token);
-            var text = message.Content?.Trim();
-            return string.IsNullOrEmpty(text)
-                ? throw new DependencyUnavailableException(DependencyName, $"The model {ModelId} returned an empty answer.")
-                : text;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException ex)
-        {
-            throw new DependencyUnavailableException(DependencyName, $"The model {ModelId} did not answer within {_timeout.TotalSeconds:0.#} s.", ex);
-        }
-        catch (DependencyUnavailableException)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            throw new DependencyUnavailableException(DependencyName, $"The model {ModelId} could not be called: {ex.Message}", ex);
-        }
+        var text = (await _chat.CompleteAsync(chat, execution, _timeout, cancellationToken))?.Trim();
+        return string.IsNullOrEmpty(text)
+            ? throw new DependencyUnavailableException(DependencyName, $"The model {ModelId} returned an empty answer.")
+            : text;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _chat.Dispose();
 
     /// <summary>The grounding: rules, numbered passages with their references, and the user's facts.</summary>
     public static string SystemPrompt(CoachPrompt prompt)

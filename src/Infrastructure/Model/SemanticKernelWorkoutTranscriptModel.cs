@@ -15,7 +15,7 @@ namespace FitCoach.Infrastructure.Model;
 /// </summary>
 public sealed class SemanticKernelWorkoutTranscriptModel : IWorkoutTranscriptModel, IDisposable
 {
-    public const string DependencyName = "model";
+    public const string DependencyName = OpenAICompatibleChat.DependencyName;
 
     /// <summary>
     /// The unparsed remainder of one utterance is short; a cap keeps a pasted essay from costing tokens and latency.
@@ -27,8 +27,7 @@ public sealed class SemanticKernelWorkoutTranscriptModel : IWorkoutTranscriptMod
 
     private const int MaxLoggedReplyChars = 200;
 
-    private readonly HttpClient _http;
-    private readonly OpenAIChatCompletionService _chat;
+    private readonly OpenAICompatibleChat _chat;
     private readonly TimeSpan _timeout;
     private readonly ILogger<SemanticKernelWorkoutTranscriptModel> _logger;
 
@@ -38,37 +37,12 @@ public sealed class SemanticKernelWorkoutTranscriptModel : IWorkoutTranscriptMod
         ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.Value;
-        if (!settings.IsConfigured)
-        {
-            throw new InvalidOperationException($"{ModelOptions.SectionName}:Endpoint and {ModelOptions.SectionName}:Id are required.");
-        }
-
-        ModelId = settings.Id!;
-        _timeout = settings.Timeout;
+        _chat = new OpenAICompatibleChat(options.Value, loggerFactory);
+        _timeout = options.Value.Timeout;
         _logger = logger;
-
-        // The connector gets its own client so that our timeout is the only one: with a caller-supplied HttpClient it
-        // turns off the OpenAI SDK's retries and 100 s network timeout, which would otherwise hold a voice request for
-        // minutes. Connections are recycled so a changed DNS entry (a moved model server) is picked up.
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
-
-        // SKEXP0010: the custom-endpoint constructor is marked experimental, yet it is the connector's way to reach
-        // any OpenAI-compatible server (Ollama, vLLM, llama.cpp), which is the point of this adapter.
-#pragma warning disable SKEXP0010
-        _chat = new OpenAIChatCompletionService(
-            ModelId,
-            EndpointUri(settings.Endpoint!),
-            apiKey: string.IsNullOrWhiteSpace(settings.Key) ? null : settings.Key,
-            httpClient: _http,
-            loggerFactory: loggerFactory);
-#pragma warning restore SKEXP0010
     }
 
-    public string ModelId { get; }
+    public string ModelId => _chat.ModelId;
 
     public async Task<IReadOnlyList<ModelParsedExercise>> ParseAsync(
         string transcript, string defaultUnit, CancellationToken cancellationToken)
@@ -91,30 +65,7 @@ public sealed class SemanticKernelWorkoutTranscriptModel : IWorkoutTranscriptMod
             MaxTokens = MaxReplyTokens,
         };
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
-        string? reply;
-        try
-        {
-            var message = await _chat.GetChatMessageContentAsync(history, execution, kernel: null, timeout.Token);
-            reply = message.Content;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException ex)
-        {
-            throw new DependencyUnavailableException(
-                DependencyName, $"The model {ModelId} did not answer within {_timeout.TotalSeconds:0.#} s.", ex);
-        }
-        catch (Exception ex)
-        {
-            // HTTP errors (HttpOperationException), refused connections, and 200 bodies that are not OpenAI responses
-            // (the SDK throws JsonException, InvalidOperationException, ... while reading them) all mean the same to
-            // the caller of an optional model: no answer this time, keep the rules' result.
-            throw new DependencyUnavailableException(DependencyName, $"The model {ModelId} could not be called: {ex.Message}", ex);
-        }
+        var reply = await _chat.CompleteAsync(history, execution, _timeout, cancellationToken);
 
         var parsed = WorkoutReplyReader.Read(reply, unit);
         if (parsed is null)
@@ -139,7 +90,7 @@ public sealed class SemanticKernelWorkoutTranscriptModel : IWorkoutTranscriptMod
         return parsed.Exercises;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _chat.Dispose();
 
     /// <summary>
     /// The schema and rules, grounded in the contract's Set shape. The transcript goes in its own user message and is
@@ -175,6 +126,4 @@ public sealed class SemanticKernelWorkoutTranscriptModel : IWorkoutTranscriptMod
         return transcript[..length];
     }
 
-    /// <summary>The SDK appends <c>/chat/completions</c> to the base URL; a trailing slash would double it.</summary>
-    private static Uri EndpointUri(string endpoint) => new(endpoint.Trim().TrimEnd('/'), UriKind.Absolute);
 }
