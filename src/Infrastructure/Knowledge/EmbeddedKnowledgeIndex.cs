@@ -28,5 +28,10 @@ public sealed class EmbeddedKnowledgeIndex(Bm25Index index) : IKnowledgeSearch, 
     public IReadOnlyList<KnowledgePassage> SearchMerged(string query, IReadOnlyList<string> namespaces, int topK, Action<string, TimeSpan> searched) =>
         index.SearchMerged(query, namespaces, topK, searched);
 
-    public static EmbeddedKnowledgeIndex Build(KnowledgeCorpus corpus) => new(new Bm25Index(corpus.Documents, new TextAnalyzer()));
+    /// <summary>The index over the corpus, with the app's shared analyzer when given (one stem cache for the process).</summary>
+    public static EmbeddedKnowledgeIndex Build(KnowledgeCorpus corpus, TextAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        return new(new Bm25Index(corpus.Documents, analyzer ?? new TextAnalyzer()));
+    }
 }

@@ -27,8 +27,8 @@ public static class KnowledgeRegistration
             (provider.GetRequiredService<IExerciseCatalog>() as JsonExerciseCatalog ?? JsonExerciseCatalog.LoadEmbedded()).All));
         services.AddSingleton<TextAnalyzer>();
         services.AddSingleton<ITextNormalizer, AnalyzerTextNormalizer>();
-        services.AddSingleton(provider => new EmbeddedKnowledgeIndex(
-            new Bm25Index(provider.GetRequiredService<KnowledgeCorpus>().Documents, provider.GetRequiredService<TextAnalyzer>())));
+        services.AddSingleton(provider => EmbeddedKnowledgeIndex.Build(
+            provider.GetRequiredService<KnowledgeCorpus>(), provider.GetRequiredService<TextAnalyzer>()));
         services.AddSingleton<INamespaceAffinity, Bm25NamespaceAffinity>();
         services.AddKeyedSingleton<IKnowledgeSearch>(LocalSearchKey, (provider, _) => provider.GetRequiredService<EmbeddedKnowledgeIndex>());
         services.AddHybridRetrieval(configuration);
