@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -20,6 +22,9 @@ public sealed record ComposedAnswer(string Text, IReadOnlyList<KnowledgePassage>
 public sealed partial class OfflineCoachComposer
 {
     private const int MaxDocuments = 5;
+    private const int MaxCachedStemSets = 50_000;
+
+    private static readonly ConcurrentDictionary<string, FrozenSet<string>> StemCache = new(StringComparer.Ordinal);
     /// <summary>How much the lead says before the other passages have their turn.</summary>
     private const int LeadChars = 520;
 
@@ -54,7 +59,7 @@ public sealed partial class OfflineCoachComposer
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(history);
 
-        var questionStems = Stems(question);
+        var questionStems = new HashSet<string>(Stems(question), StringComparer.Ordinal);
         if (history.LastOrDefault(t => t.Role == ConversationTurn.User) is { } previous)
         {
             questionStems.UnionWith(Stems(previous.Content).Select(s => "~" + s)); // weaker: the topic carried over
@@ -380,7 +385,7 @@ public sealed partial class OfflineCoachComposer
 
     private static string TextOf(KnowledgePassage doc) => string.IsNullOrWhiteSpace(doc.Text) ? doc.Snippet : doc.Text;
 
-    private static List<RankedSentence> Rank(KnowledgePassage doc, Dictionary<string, double> weights, HashSet<string> personal)
+    private static List<RankedSentence> Rank(KnowledgePassage doc, Dictionary<string, double> weights, FrozenSet<string> personal)
     {
         var text = TextOf(doc);
         var sentences = new List<RankedSentence>();
@@ -472,8 +477,17 @@ public sealed partial class OfflineCoachComposer
         return false;
     }
 
-    private static HashSet<string> Stems(string text)
+    /// <summary>
+    /// A text's stems, memoised: the same corpus sentences are weighed, ranked and compared many times per answer and
+    /// across answers. Bounded, so arbitrary question text cannot grow it without limit.
+    /// </summary>
+    private static FrozenSet<string> Stems(string text)
     {
+        if (StemCache.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in Words().Matches(text.ToLowerInvariant()).Select(m => m.Value))
         {
@@ -483,10 +497,16 @@ public sealed partial class OfflineCoachComposer
             }
         }
 
-        return stems;
+        var frozen = stems.ToFrozenSet(StringComparer.Ordinal);
+        if (StemCache.Count < MaxCachedStemSets)
+        {
+            StemCache.TryAdd(text, frozen);
+        }
+
+        return frozen;
     }
 
-    private static HashSet<string> PersonalStems(UserProfile profile)
+    private static FrozenSet<string> PersonalStems(UserProfile profile)
     {
         var words = new List<string>();
         switch (profile.Experience)
