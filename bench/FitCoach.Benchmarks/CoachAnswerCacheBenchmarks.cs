@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using FitCoach.Application.Common.Rag;
 using FitCoach.Application.Features.Coach.AskCoach;
-using FitCoach.Application.Features.Coach.UserContext;
+using FitCoach.Application.Common.UserContext;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FitCoach.Benchmarks;
@@ -15,8 +15,6 @@ namespace FitCoach.Benchmarks;
 [Config(typeof(PerCallLatencyConfig))]
 public class CoachAnswerCacheBenchmarks
 {
-    private readonly OfflineCoachComposer _composer = CoachFixture.Services.GetRequiredService<OfflineCoachComposer>();
-    private readonly RagContext _rag = new();
     private CoachAnswerCache _cache = null!;
     private int _missContexts;
 
@@ -42,21 +40,13 @@ public class CoachAnswerCacheBenchmarks
     {
         // A context no earlier call had: its fingerprint (and so the key) is new.
         var context = CoachFixture.Context with { Training = TrainingSummary.Empty with { WorkoutsLast28Days = ++_missContexts } };
-        return _cache.GetOrComposeAsync(Question, context, ComposeCoachAnswerQueryHandler.OfflineModel, ct => ComposeAsync(context, ct), CancellationToken.None);
+        return _cache.GetOrComposeAsync(Question, context, CoachAnswerWriter.OfflineModel, ct => ComposeAsync(context, ct), CancellationToken.None);
     }
 
     [Benchmark]
     public Task<(CoachAnswer Answer, bool Cached)> Hit() =>
-        _cache.GetOrComposeAsync(Question, CoachFixture.Context, ComposeCoachAnswerQueryHandler.OfflineModel, ct => ComposeAsync(CoachFixture.Context, ct), CancellationToken.None);
+        _cache.GetOrComposeAsync(Question, CoachFixture.Context, CoachAnswerWriter.OfflineModel, ct => ComposeAsync(CoachFixture.Context, ct), CancellationToken.None);
 
-    private async Task<CoachAnswer> ComposeAsync(UserContext context, CancellationToken cancellationToken)
-    {
-        var query = new ComposeCoachAnswerQuery(Question, context, []);
-        var answered = await CoachFixture.Behavior(_rag).Handle(query, cancellationToken, () =>
-        {
-            var composed = _composer.Compose(Question, _rag.Passages, context, []);
-            return Task.FromResult(new CoachAnswer(composed.Text, [.. composed.Cited.Select(SourceDto.From)], _rag.SearchedNamespaces, ComposeCoachAnswerQueryHandler.OfflineModel));
-        });
-        return answered;
-    }
+    private Task<CoachAnswer> ComposeAsync(UserContext context, CancellationToken cancellationToken) =>
+        CoachFixture.Services.GetRequiredService<ICoachAnswerWriter>().WriteAsync(Question, context, [], cancellationToken);
 }

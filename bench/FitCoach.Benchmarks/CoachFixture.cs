@@ -1,9 +1,8 @@
 using FitCoach.Application;
-using FitCoach.Application.Common.Behaviors;
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Common.Rag;
 using FitCoach.Application.Features.Coach.AskCoach;
-using FitCoach.Application.Features.Coach.UserContext;
+using FitCoach.Application.Common.UserContext;
 using FitCoach.Domain.Profiles;
 using FitCoach.Infrastructure;
 using FitCoach.Infrastructure.Knowledge;
@@ -71,7 +70,6 @@ internal static class CoachFixture
         },
         TrainingSummary.Empty);
 
-    /// <summary>The coach's retrieval step exactly as the pipeline runs it (no metrics exporter, no logging).</summary>
-    public static RagContextBehavior<ComposeCoachAnswerQuery, CoachAnswer> Behavior(RagContext context) =>
-        new(Search, Router, context, new NoMetrics(), NullLogger<RagContextBehavior<ComposeCoachAnswerQuery, CoachAnswer>>.Instance);
+    /// <summary>The coach's retrieval step exactly as the app runs it (no metrics exporter, no logging).</summary>
+    public static KnowledgeRetriever Retriever { get; } = new(Search, Router, new NoMetrics(), NullLogger<KnowledgeRetriever>.Instance);
 }

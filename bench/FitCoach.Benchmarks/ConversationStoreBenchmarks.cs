@@ -29,7 +29,7 @@ public class ConversationStoreBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _store = new InMemoryConversationStore(new SystemClock());
+        _store = new InMemoryConversationStore(TimeProvider.System);
         for (var i = 0; i < OtherConversations; i++)
         {
             _store.AppendAsync("load", $"c_{i:D20}", _turns, CancellationToken.None).GetAwaiter().GetResult();

@@ -19,11 +19,6 @@ namespace FitCoach.Benchmarks;
 [Config(typeof(PerCallLatencyConfig))]
 public class KnowledgeRetrievalBenchmarks
 {
-    private static readonly Task<CoachAnswer> Answered = Task.FromResult(new CoachAnswer("", [], [], "bench"));
-
-    private readonly RagContext _rag = new();
-    private RagContextBehavior<ComposeCoachAnswerQuery, CoachAnswer> _behavior = null!;
-    private ComposeCoachAnswerQuery _query = null!;
     private string _firstNamespace = "";
 
     [ParamsSource(nameof(Questions))]
@@ -34,26 +29,25 @@ public class KnowledgeRetrievalBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _behavior = CoachFixture.Behavior(_rag);
-        _query = new ComposeCoachAnswerQuery(Question, CoachFixture.Context, []);
         var chosen = CoachFixture.Router.Choose(Question);
         _firstNamespace = chosen[0];
-        WholeCorpus().GetAwaiter().GetResult();
+        var retrieved = WholeCorpus().GetAwaiter().GetResult();
         Console.WriteLine($"// {CoachFixture.Index.DocumentCount} documents, search {CoachFixture.Search.Provider}; '{Question}' searches {chosen.Count} namespaces; " +
-            $"first {_firstNamespace}; top passage {(_rag.Passages.Count > 0 ? _rag.Passages[0].Id : "(none)")}");
+            $"first {_firstNamespace}; top passage {(retrieved.Passages.Count > 0 ? retrieved.Passages[0].Id : "(none)")}");
     }
 
     /// <summary>One namespace (the router's first pick), top 6: the unit the whole-corpus search is made of.</summary>
     [Benchmark(Baseline = true)]
     public Task<IReadOnlyList<KnowledgePassage>> OneNamespace() =>
-        CoachFixture.Search.SearchAsync(Question, _firstNamespace, ComposeCoachAnswerQueryHandler.PassagesUsed, CancellationToken.None);
+        CoachFixture.Search.SearchAsync(Question, _firstNamespace, CoachAnswerWriter.PassagesUsed, CancellationToken.None);
 
     [Benchmark]
     public IReadOnlyList<string> RouterOnly() => CoachFixture.Router.Choose(Question);
 
     /// <summary>Router, every chosen namespace searched (top 6 each), merged by score, best 6 kept.</summary>
     [Benchmark]
-    public Task<CoachAnswer> WholeCorpus() => _behavior.Handle(_query, CancellationToken.None, () => Answered);
+    public Task<RetrievedKnowledge> WholeCorpus() =>
+        CoachFixture.Retriever.RetrieveAsync(Question, [], CoachAnswerWriter.PassagesUsed, CancellationToken.None);
 }
 
 /// <summary>What startup pays once: reading the corpus (markdown + catalog documents) and building the BM25 index.</summary>

@@ -14,12 +14,8 @@ namespace FitCoach.Benchmarks;
 [Config(typeof(PerCallLatencyConfig))]
 public class OfflineCoachComposerBenchmarks
 {
-    private static readonly Task<CoachAnswer> Answered = Task.FromResult(new CoachAnswer("", [], [], "bench"));
-
     private readonly OfflineCoachComposer _composer = CoachFixture.Services.GetRequiredService<OfflineCoachComposer>();
-    private readonly RagContext _rag = new();
     private IReadOnlyList<KnowledgePassage> _passages = [];
-    private ComposeCoachAnswerQuery _query = null!;
 
     [ParamsSource(nameof(Questions))]
     public string Question { get; set; } = "";
@@ -29,14 +25,13 @@ public class OfflineCoachComposerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _query = new ComposeCoachAnswerQuery(Question, CoachFixture.Context, []);
-        Retrieve().GetAwaiter().GetResult();
-        _passages = [.. _rag.Passages];
+        _passages = Retrieve().GetAwaiter().GetResult().Passages;
         Console.WriteLine($"// '{Question}': {_passages.Count} passages, answer {Compose().Text.Length} chars");
     }
 
     [Benchmark(Baseline = true)]
-    public Task<CoachAnswer> Retrieve() => CoachFixture.Behavior(_rag).Handle(_query, CancellationToken.None, () => Answered);
+    public Task<RetrievedKnowledge> Retrieve() =>
+        CoachFixture.Retriever.RetrieveAsync(Question, [], CoachAnswerWriter.PassagesUsed, CancellationToken.None);
 
     [Benchmark]
     public ComposedAnswer Compose() => _composer.Compose(Question, _passages, CoachFixture.Context, []);

@@ -7,7 +7,6 @@ using FitCoach.Api.Health;
 using FitCoach.Api.OpenApi;
 using FitCoach.Api.RateLimiting;
 using FitCoach.Application;
-using FitCoach.Application.Common.RateLimiting;
 using FitCoach.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
@@ -31,10 +30,6 @@ if (!builder.Environment.IsDevelopment())
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddOptions<RateLimitOptions>()
-    .Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
-    .Validate(o => !o.Problems().Any(), "RateLimiting configuration is incomplete: every contract group needs a window and free and premium limits.")
-    .ValidateOnStart();
 builder.Services.AddFitCoachAuth(builder.Configuration);
 builder.Services.AddFitCoachProblemDetails();
 builder.Services.AddFitCoachSwagger();
@@ -52,7 +47,7 @@ app.Logger.LogInformation(
     "Adapters: stores, rate limits and cache L2 {Redis}; knowledge {Knowledge}; model {Model}",
     string.IsNullOrWhiteSpace(app.Configuration[FitCoach.Infrastructure.DependencyInjection.RedisConnectionStringKey]) ? "in-process" : "Redis",
     app.Services.GetRequiredService<FitCoach.Application.Common.Ports.IKnowledgeSearch>().Provider,
-    app.Services.GetService<FitCoach.Application.Common.Ports.IWorkoutTranscriptModel>()?.ModelId ?? "offline");
+    app.Services.GetRequiredService<FitCoach.Application.Common.Ports.IWorkoutTranscriptModel>().ModelId);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -1,61 +1,99 @@
 using FitCoach.Application.Common.Behaviors;
 using FitCoach.Application.Common.Rag;
 using FitCoach.Application.Common.RateLimiting;
+using FitCoach.Application.Common.UserContext;
 using FitCoach.Application.Features.Coach.AskCoach;
-using FitCoach.Application.Features.Coach.UserContext;
 using FitCoach.Application.Features.Exercises.CreateOrMatch;
-using FitCoach.Application.Features.Leaderboards;
+using FitCoach.Application.Features.Exercises.Matching;
+using FitCoach.Application.Features.Exercises.Search;
 using FitCoach.Application.Features.Voice;
-using FitCoach.Application.Features.Workouts;
+using FitCoach.Application.Features.Voice.Parsing;
+using FitCoach.Application.Features.Workouts.Recording;
+using FitCoach.Application.Common.Ports;
 using FluentValidation;
 using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FitCoach.Application;
 
 public static class DependencyInjection
 {
+    /// <summary>The pipeline behaviors in the order they wrap a request (the first is outermost).</summary>
+    public static readonly IReadOnlyList<Type> BehaviorOrder =
+    [
+        typeof(LoggingBehavior<,>),
+        typeof(RateLimitBehavior<,>),
+        typeof(ValidationBehavior<,>),
+        typeof(CachingBehavior<,>),
+        typeof(RagContextBehavior<,>),
+    ];
+
     /// <summary>
-    /// MediatR 5.1 (see docs/decisions/0001-mediatr-5.md), handlers and validators by Scrutor scan, and the
-    /// pipeline behaviors registered explicitly because their order is the design: logging → rate limit →
-    /// validation → caching → RAG context → handler.
+    /// Everything Application registers, and nothing registers it elsewhere: MediatR 5.1 (see
+    /// docs/decisions/0001-mediatr-5.md) with handlers, notification handlers and validators by Scrutor scan; the
+    /// pipeline behaviors explicitly, because their order is the design (<see cref="BehaviorOrder"/>); the shared
+    /// services handlers inject (matcher, parser, retriever, recorder, caches); the options it reads; and the Mapster
+    /// configuration (every <see cref="IRegister"/> in this assembly) behind <see cref="IMapper"/>. The ports are
+    /// Infrastructure's to register; the catalog comes from there, the matcher over it from here.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
+        services.TryAddSingleton(TimeProvider.System);
 
         services.Scan(scan => scan
             .FromAssemblyOf<ApplicationAssembly>()
             .AddClasses(classes => classes.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithTransientLifetime()
+            .AddClasses(classes => classes.AssignableTo(typeof(INotificationHandler<>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithTransientLifetime()
             .AddClasses(classes => classes.AssignableTo(typeof(IValidator<>)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithSingletonLifetime());
 
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RateLimitBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(CachingBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RagContextBehavior<,>));
+        foreach (var behavior in BehaviorOrder)
+        {
+            services.AddTransient(typeof(IPipelineBehavior<,>), behavior);
+        }
+
+        services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.Section)
+            .Validate(o => !o.Problems().Any(), "RateLimiting configuration is incomplete: every contract group needs a window and free and premium limits.")
+            .ValidateOnStart();
 
         services.AddScoped<RagContext>();
         services.AddScoped<RateLimitState>();
+        services.AddSingleton(provider => new ExerciseMatcher(provider.GetRequiredService<IExerciseCatalog>().All));
+        services.AddSingleton<TranscriptParser>();
+        services.AddSingleton<CustomExerciseMatchers>();
         services.AddSingleton<TopicNamespaceRouter>();
+        services.AddSingleton<KnowledgeRetriever>();
         services.AddSingleton<ExerciseMatchCache>();
-        services.AddSingleton<LeaderboardUpdater>();
-        services.AddSingleton<WorkoutRecorder>();
+        services.AddSingleton<CatalogSearch>();
+        services.AddScoped<WorkoutRecorder>();
         services.AddSingleton<VoiceTranscriptReader>();
         services.AddSingleton<UserContextProvider>();
         services.AddSingleton<OfflineCoachComposer>();
         services.AddSingleton<CoachAnswerCache>();
+        services.AddSingleton<ICoachAnswerWriter, CoachAnswerWriter>();
 
-        var mapping = TypeAdapterConfig.GlobalSettings;
-        mapping.Scan(typeof(ApplicationAssembly).Assembly);
-        services.AddSingleton(mapping);
+        services.AddSingleton(MappingConfiguration());
+        services.AddSingleton<IMapper>(provider => new Mapper(provider.GetRequiredService<TypeAdapterConfig>()));
         return services;
+    }
+
+    /// <summary>Every <see cref="IRegister"/> of this assembly in a configuration of its own (not Mapster's global one).</summary>
+    public static TypeAdapterConfig MappingConfiguration()
+    {
+        var config = new TypeAdapterConfig();
+        config.Scan(typeof(ApplicationAssembly).Assembly);
+        return config;
     }
 }
 

@@ -1,6 +1,4 @@
 using FitCoach.Application.Common.Ports;
-using FitCoach.Application.Features.Exercises.Matching;
-using FitCoach.Application.Features.Voice.Parsing;
 using FitCoach.Infrastructure.Caching;
 using FitCoach.Infrastructure.Catalog;
 using FitCoach.Infrastructure.Health;
@@ -34,8 +32,6 @@ public static class DependencyInjection
 
         services.AddSingleton<IAppMetrics, PrometheusAppMetrics>();
         services.AddSingleton<IExerciseCatalog>(_ => JsonExerciseCatalog.LoadEmbedded());
-        services.AddSingleton(provider => new ExerciseMatcher(provider.GetRequiredService<IExerciseCatalog>().All));
-        services.AddSingleton(provider => new TranscriptParser(provider.GetRequiredService<ExerciseMatcher>()));
         services.AddKnowledge(configuration);
         services.AddFitCoachStores(redis);
         services.AddWorkoutTranscriptModel(configuration);

@@ -1,4 +1,4 @@
-using FitCoach.Application.Features.Leaderboards;
+using FitCoach.Application.Features.Leaderboards.GetLeaderboard;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FitCoach.Api.Controllers;

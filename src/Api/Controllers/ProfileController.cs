@@ -1,4 +1,5 @@
-using FitCoach.Application.Features.Profiles;
+using FitCoach.Application.Features.Profiles.GetProfile;
+using FitCoach.Application.Features.Profiles.PutProfile;
 using FitCoach.Domain.Profiles;
 using Microsoft.AspNetCore.Mvc;
 

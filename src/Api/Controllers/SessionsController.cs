@@ -1,4 +1,9 @@
 using FitCoach.Application.Features.Sessions;
+using FitCoach.Application.Features.Sessions.DiscardSession;
+using FitCoach.Application.Features.Sessions.FinishSession;
+using FitCoach.Application.Features.Sessions.GetActiveSession;
+using FitCoach.Application.Features.Sessions.GetSession;
+using FitCoach.Application.Features.Sessions.StartSession;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FitCoach.Api.Controllers;

@@ -1,4 +1,6 @@
 using FitCoach.Application.Features.Voice;
+using FitCoach.Application.Features.Voice.LogVoice;
+using FitCoach.Application.Features.Voice.ParseVoice;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FitCoach.Api.Controllers;

@@ -1,4 +1,6 @@
 using FitCoach.Application.Features.Workouts;
+using FitCoach.Application.Features.Workouts.ImportWorkout;
+using FitCoach.Application.Features.Workouts.ListWorkouts;
 using FitCoach.Domain.Workouts;
 using Microsoft.AspNetCore.Mvc;
 

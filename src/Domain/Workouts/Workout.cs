@@ -30,4 +30,10 @@ public sealed record Workout(
     public string Source { get; init; } = "import";
 
     public IReadOnlyList<PersonalRecord> PersonalRecords { get; init; } = [];
+
+    /// <summary>
+    /// Whether it counts on the public leaderboards: set when it is recorded (a finished session or a workout logged
+    /// as it happens does; a backdated or imported one counts only in the user's own history and analytics).
+    /// </summary>
+    public bool Ranked { get; init; }
 }

@@ -76,10 +76,10 @@ public sealed class KnowledgeHealthCheck(IKnowledgeSearch search, IServiceProvid
 }
 
 /// <summary>Reports which model answers; no model is a supported configuration (every feature has an offline path).</summary>
-public sealed class ModelHealthCheck(IServiceProvider services) : IHealthCheck
+public sealed class ModelHealthCheck(IWorkoutTranscriptModel model) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(services.GetService<IWorkoutTranscriptModel>() is { } model
+        Task.FromResult(model.IsConfigured
             ? HealthCheckResult.Healthy($"model {model.ModelId} writes coach answers and is the voice-logging fallback; the offline composer answers if it fails.")
             : HealthCheckResult.Healthy("offline: no language model configured; the rules and retrieval answer alone."));
 }

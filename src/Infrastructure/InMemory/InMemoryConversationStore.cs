@@ -4,7 +4,7 @@ using FitCoach.Application.Common.Ports;
 namespace FitCoach.Infrastructure.InMemory;
 
 /// <summary>Conversation history in this process (no Redis configured): same limits as the Redis store.</summary>
-public sealed class InMemoryConversationStore(IClock clock) : IConversationStore
+public sealed class InMemoryConversationStore(TimeProvider time) : IConversationStore
 {
     /// <summary>Expired conversations are swept at most this often, not on every append (a sweep is O(conversations)).</summary>
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
@@ -28,7 +28,7 @@ public sealed class InMemoryConversationStore(IClock clock) : IConversationStore
 
         lock (conversation)
         {
-            if (conversation.ExpiresAt <= clock.UtcNow)
+            if (conversation.ExpiresAt <= time.GetUtcNow())
             {
                 _conversations.TryRemove(new KeyValuePair<(string, string), Conversation>((userId, conversationId), conversation));
                 return Task.FromResult<IReadOnlyList<ConversationTurn>>([]);
@@ -54,7 +54,7 @@ public sealed class InMemoryConversationStore(IClock clock) : IConversationStore
 
         lock (conversation)
         {
-            if (conversation.ExpiresAt <= clock.UtcNow)
+            if (conversation.ExpiresAt <= time.GetUtcNow())
             {
                 conversation.Turns.Clear();
             }
@@ -65,7 +65,7 @@ public sealed class InMemoryConversationStore(IClock clock) : IConversationStore
                 conversation.Turns.RemoveRange(0, conversation.Turns.Count - ConversationLimits.KeptTurns);
             }
 
-            conversation.ExpiresAt = clock.UtcNow + ConversationLimits.Lifetime;
+            conversation.ExpiresAt = time.GetUtcNow() + ConversationLimits.Lifetime;
         }
 
         return Task.CompletedTask;
@@ -73,7 +73,7 @@ public sealed class InMemoryConversationStore(IClock clock) : IConversationStore
 
     private void SweepExpired()
     {
-        var now = clock.UtcNow;
+        var now = time.GetUtcNow();
         var due = Interlocked.Read(ref _nextSweepTicks);
         if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepInterval).UtcTicks, due) != due)
         {

@@ -54,6 +54,22 @@ public sealed class InMemoryLeaderboard : ILeaderboard
         return Task.CompletedTask;
     }
 
+    public async Task WriteAsync(IReadOnlyList<LeaderboardWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        foreach (var write in writes)
+        {
+            StoreGuards.Leaderboard(write.Board, write.UserId, write.Score, write.ExpireAfter);
+        }
+
+        foreach (var write in writes)
+        {
+            await (write.Mode == LeaderboardWriteMode.SetIfHigher
+                ? SetIfHigherAsync(write.Board, write.UserId, write.Score, write.ExpireAfter, cancellationToken)
+                : SetAsync(write.Board, write.UserId, write.Score, write.ExpireAfter, cancellationToken));
+        }
+    }
+
     public Task<LeaderboardPage> GetTopAsync(string board, int limit, string? userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(board);

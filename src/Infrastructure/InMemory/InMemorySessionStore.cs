@@ -7,7 +7,8 @@ namespace FitCoach.Infrastructure.InMemory;
 
 /// <summary>
 /// Live sessions held in this process, with the semantics of <see cref="RedisSessionStore"/>: the same lifetimes
-/// (see <see cref="SessionLifetime"/>), the same active pointer and the same idempotent end. One lock per user makes
+/// (<see cref="WorkoutSession.ActiveLifetime"/>, <see cref="WorkoutSession.EndedLifetime"/>), the same active pointer,
+/// the same lifecycle (<see cref="WorkoutSession.End"/>: a session ends once; a new start abandons the old active one). One lock per user makes
 /// each call atomic, so concurrent appends all land.
 /// </summary>
 public sealed class InMemorySessionStore : ISessionStore
@@ -24,7 +25,7 @@ public sealed class InMemorySessionStore : ISessionStore
     /// <param name="timeProvider">The time source for expiry (default: the system's).</param>
     public InMemorySessionStore(TimeSpan? activeTtl = null, TimeSpan? endedTtl = null, TimeProvider? timeProvider = null)
     {
-        var (active, ended) = SessionLifetime.Resolve(activeTtl, endedTtl);
+        var (active, ended) = StoreGuards.SessionLifetimes(activeTtl, endedTtl);
         _activeTtl = active.Ticks;
         _endedTtl = ended.Ticks;
         _clock = new SweepClock(timeProvider, SweepInterval);
@@ -39,6 +40,12 @@ public sealed class InMemorySessionStore : ISessionStore
         return Task.FromResult(WithUser(userId, user =>
         {
             var expiresAt = _clock.Now + _activeTtl;
+            if (user.ActiveId is { } previousId && Find(user, previousId) is { } previous)
+            {
+                // One active session per user: the one left open is ended as abandoned, its sets kept readable.
+                End(user, previousId, previous, SessionStatus.Abandoned, startedAt);
+            }
+
             var session = new StoredSession(name, startedAt) { ExpiresAt = expiresAt };
             user.Sessions[sessionId] = session;
             user.ActiveId = sessionId;
@@ -104,7 +111,6 @@ public sealed class InMemorySessionStore : ISessionStore
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        SessionLifetime.EnsureEndStatus(status);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(WithUser(userId, user =>
         {
@@ -114,19 +120,27 @@ public sealed class InMemorySessionStore : ISessionStore
                 return null;
             }
 
-            if (session.Status == SessionStatus.Active)
-            {
-                session.Status = status;
-                session.EndedAt = endedAt;
-                session.ExpiresAt = _clock.Now + _endedTtl;
-                if (user.ActiveId == sessionId)
-                {
-                    user.ActiveId = null;
-                }
-            }
-
+            End(user, sessionId, session, status, endedAt);
             return session.ToSession(sessionId, userId);
         }));
+    }
+
+    /// <summary>Applies <see cref="WorkoutSession.End"/> to the stored session (under the user's lock).</summary>
+    private void End(UserSessions user, string sessionId, StoredSession session, SessionStatus status, DateTimeOffset endedAt)
+    {
+        var ended = session.ToSession(sessionId, string.Empty).End(status, endedAt);
+        if (ended.Status == session.Status)
+        {
+            return;
+        }
+
+        session.Status = ended.Status;
+        session.EndedAt = ended.EndedAt;
+        session.ExpiresAt = _clock.Now + _endedTtl;
+        if (user.ActiveId == sessionId)
+        {
+            user.ActiveId = null;
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> under the user's lock, on state no sweep has dropped.</summary>

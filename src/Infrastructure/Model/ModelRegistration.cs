@@ -9,8 +9,8 @@ public static class ModelRegistration
     /// <summary>
     /// Registers <see cref="SemanticKernelWorkoutTranscriptModel"/> as the <see cref="IWorkoutTranscriptModel"/> and
     /// <see cref="SemanticKernelCoachModel"/> as the <see cref="ICoachModel"/> when the
-    /// <c>Model</c> section names an endpoint and a model id, and nothing otherwise: callers read a missing
-    /// registration as "no model" and parse with the rules alone. A configured endpoint that is not an absolute
+    /// <c>Model</c> section names an endpoint and a model id, and the <see cref="NoModel"/> null object otherwise:
+    /// callers see <c>IsConfigured == false</c> and parse with the rules alone or answer offline. A configured endpoint that is not an absolute
     /// http(s) URL, or a timeout that is not positive, fails at startup rather than on the first voice request.
     /// </summary>
     public static IServiceCollection AddWorkoutTranscriptModel(this IServiceCollection services, IConfiguration configuration)
@@ -21,6 +21,8 @@ public static class ModelRegistration
         var section = configuration.GetSection(ModelOptions.SectionName);
         if (section.Get<ModelOptions>() is not { IsConfigured: true })
         {
+            services.AddSingleton<IWorkoutTranscriptModel, NoModel>();
+            services.AddSingleton<ICoachModel, NoModel>();
             return services;
         }
 

@@ -34,6 +34,8 @@ public sealed class SemanticKernelCoachModel : ICoachModel, IDisposable
 
     public string ModelId => _chat.ModelId;
 
+    public bool IsConfigured => true;
+
     public async Task<string> AnswerAsync(CoachPrompt prompt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);

@@ -44,6 +44,8 @@ public sealed class SemanticKernelWorkoutTranscriptModel : IWorkoutTranscriptMod
 
     public string ModelId => _chat.ModelId;
 
+    public bool IsConfigured => true;
+
     public async Task<IReadOnlyList<ModelParsedExercise>> ParseAsync(
         string transcript, string defaultUnit, CancellationToken cancellationToken)
     {

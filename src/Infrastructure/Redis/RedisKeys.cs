@@ -33,6 +33,9 @@ public static class RedisKeys
     /// <summary>The sorted set of the user's workout ids scored by when they were performed (Unix ms).</summary>
     public static RedisKey WorkoutsByTime(string userId) => $"{UserTag(userId)}:workouts:by-time";
 
+    /// <summary>The hash of the user's training summary (bests, period totals, streak), kept by the workout script.</summary>
+    public static RedisKey TrainingSummary(string userId) => $"{UserTag(userId)}:summary";
+
     /// <summary>The list of one coach conversation's turns (JSON), oldest first.</summary>
     public static RedisKey Conversation(string userId, string conversationId) =>
         $"{UserTag(userId)}:conversation:{Escape(conversationId)}";

@@ -45,6 +45,38 @@ public sealed class RedisLeaderboard : ILeaderboard
             board, expireAfter, (db, key) => db.SortedSetAddAsync(key, userId, score), cancellationToken);
     }
 
+    public async Task WriteAsync(IReadOnlyList<LeaderboardWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        foreach (var write in writes)
+        {
+            StoreGuards.Leaderboard(write.Board, write.UserId, write.Score, write.ExpireAfter);
+        }
+
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        // Boards hash to different slots, so this is a pipeline (one round trip), not one script; each write and its
+        // expiry go out back to back and every write is idempotent, so a retry repairs whatever a failure left.
+        var batch = _redis.GetDatabase().CreateBatch();
+        var pending = new List<Task>(writes.Count * 2);
+        foreach (var write in writes)
+        {
+            var key = RedisKeys.Leaderboard(write.Board);
+            pending.Add(batch.SortedSetAddAsync(
+                key, write.UserId, write.Score, write.Mode == LeaderboardWriteMode.SetIfHigher ? SortedSetWhen.GreaterThan : SortedSetWhen.Always));
+            if (write.ExpireAfter is { } expiry)
+            {
+                pending.Add(batch.KeyExpireAsync(key, expiry));
+            }
+        }
+
+        batch.Execute();
+        await Task.WhenAll(pending).WaitAsync(cancellationToken);
+    }
+
     public async Task<LeaderboardPage> GetTopAsync(
         string board, int limit, string? userId, CancellationToken cancellationToken)
     {

@@ -12,19 +12,19 @@ public static class RedisRegistration
     /// <summary>
     /// Registers the rate limiter, session store, leaderboard and custom-exercise store: the in-process ones when
     /// <paramref name="redisConnectionString"/> is null or empty, else the Redis ones over one shared
-    /// <see cref="IConnectionMultiplexer"/>. Registers <see cref="SystemClock"/> as <see cref="IClock"/> unless one
-    /// is registered. <see cref="RedisRateLimiter"/> needs an <see cref="IAppMetrics"/> from the host.
+    /// <see cref="IConnectionMultiplexer"/>. Time comes from the registered <see cref="TimeProvider"/>
+    /// (the system's unless the host registered another). <see cref="RedisRateLimiter"/> needs an <see cref="IAppMetrics"/> from the host.
     /// </summary>
     public static IServiceCollection AddFitCoachStores(this IServiceCollection services, string? redisConnectionString)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IClock, SystemClock>();
+        services.TryAddSingleton(TimeProvider.System);
 
         if (string.IsNullOrWhiteSpace(redisConnectionString))
         {
-            services.AddSingleton<IRateLimiter>(_ => new InMemoryRateLimiter());
-            services.AddSingleton<ISessionStore>(_ => new InMemorySessionStore());
-            services.AddSingleton<ILeaderboard>(_ => new InMemoryLeaderboard());
+            services.AddSingleton<IRateLimiter>(provider => new InMemoryRateLimiter(provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<ISessionStore>(provider => new InMemorySessionStore(timeProvider: provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<ILeaderboard>(provider => new InMemoryLeaderboard(provider.GetRequiredService<TimeProvider>()));
             services.AddSingleton<ICustomExerciseStore, InMemoryCustomExerciseStore>();
             services.AddSingleton<IWorkoutStore, InMemoryWorkoutStore>();
             services.AddSingleton<IProfileStore, InMemoryProfileStore>();

@@ -10,7 +10,7 @@ namespace FitCoach.Infrastructure.Redis;
 /// Live sessions in Redis, per user: a hash with the status and timestamps, a list with one JSON document per
 /// logged exercise, and a pointer to the active session (key names in <see cref="RedisKeys"/>). Start, read, append
 /// and end are one Lua script each, so every call is one atomic round trip and concurrent appends from several
-/// devices all land. Lifetimes are described on <see cref="SessionLifetime"/>.
+/// devices all land. Lifetimes and the lifecycle are the Domain's (<see cref="WorkoutSession.End"/>); the scripts mirror them.
 /// </summary>
 public sealed class RedisSessionStore : ISessionStore
 {
@@ -24,7 +24,7 @@ public sealed class RedisSessionStore : ISessionStore
     public RedisSessionStore(IConnectionMultiplexer redis, TimeSpan? activeTtl = null, TimeSpan? endedTtl = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
-        var (active, ended) = SessionLifetime.Resolve(activeTtl, endedTtl);
+        var (active, ended) = StoreGuards.SessionLifetimes(activeTtl, endedTtl);
         _redis = redis;
         _activeTtlMs = (long)Math.Ceiling(active.TotalMilliseconds);
         _endedTtlMs = (long)Math.Ceiling(ended.TotalMilliseconds);
@@ -36,8 +36,8 @@ public sealed class RedisSessionStore : ISessionStore
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var sessionId = StoreGuards.NewSessionId();
         RedisValue[] values = name is null
-            ? [sessionId, FormatTime(startedAt), _activeTtlMs]
-            : [sessionId, FormatTime(startedAt), _activeTtlMs, name];
+            ? [sessionId, FormatTime(startedAt), _activeTtlMs, _endedTtlMs]
+            : [sessionId, FormatTime(startedAt), _activeTtlMs, _endedTtlMs, name];
 
         await Database.ScriptEvaluateAsync(
                 RedisScripts.SessionStart,
@@ -108,7 +108,7 @@ public sealed class RedisSessionStore : ISessionStore
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        SessionLifetime.EnsureEndStatus(status);
+        ArgumentOutOfRangeException.ThrowIfEqual(status, SessionStatus.Active);
         if (!StoreGuards.IsSessionId(sessionId))
         {
             return null;

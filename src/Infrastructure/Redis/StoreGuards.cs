@@ -48,4 +48,14 @@ internal static class StoreGuards
         sessionId is { Length: 32 } && !sessionId.AsSpan().ContainsAnyExcept(LowerHexDigits);
 
     public static string NewSessionId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>The session lifetimes a store was given, defaulting to the Domain's.</summary>
+    public static (TimeSpan Active, TimeSpan Ended) SessionLifetimes(TimeSpan? activeTtl, TimeSpan? endedTtl)
+    {
+        var active = activeTtl ?? Domain.Workouts.WorkoutSession.ActiveLifetime;
+        var ended = endedTtl ?? Domain.Workouts.WorkoutSession.EndedLifetime;
+        Ttl(active, nameof(activeTtl));
+        Ttl(ended, nameof(endedTtl));
+        return (active, ended);
+    }
 }

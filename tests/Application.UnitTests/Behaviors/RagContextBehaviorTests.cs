@@ -3,21 +3,22 @@ using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Common.Rag;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
-using NSubstitute.ExceptionExtensions;
 using Xunit;
 
 namespace FitCoach.Application.UnitTests.Behaviors;
 
+/// <summary>The RAG behavior and the retriever it shares with the coach, over a search that answers per namespace.</summary>
 public sealed class RagContextBehaviorTests
 {
-    private readonly IKnowledgeSearch _search = Substitute.For<IKnowledgeSearch>();
+    private readonly PerNamespaceSearch _search = new();
     private readonly IAppMetrics _metrics = Substitute.For<IAppMetrics>();
     private readonly RagContext _context = new();
 
-    public RagContextBehaviorTests() => _search.Provider.Returns("test");
+    private KnowledgeRetriever Retriever(IKnowledgeSearch? search = null) =>
+        new(search ?? _search, new TopicNamespaceRouter(), _metrics, NullLogger<KnowledgeRetriever>.Instance);
 
     private Task<string> Send(RagTestQuery query, Func<string>? handler = null) =>
-        new RagContextBehavior<RagTestQuery, string>(_search, new TopicNamespaceRouter(), _context, _metrics, NullLogger<RagContextBehavior<RagTestQuery, string>>.Instance)
+        new RagContextBehavior<RagTestQuery, string>(Retriever(), _context)
             .Handle(query, TestContext.Current.CancellationToken, () => Task.FromResult((handler ?? (() => "ok"))()));
 
     private static KnowledgePassage Passage(string ns, string id, double score) => new(ns, id, id, $"snippet {id}", score);
@@ -25,10 +26,8 @@ public sealed class RagContextBehaviorTests
     [Fact]
     public async Task Handle_WhenPortReturnsPassages_InjectsTheBestAcrossNamespacesBeforeTheHandlerRuns()
     {
-        _search.SearchAsync("how much protein", "nutrition", 3, Arg.Any<CancellationToken>())
-            .Returns([Passage("nutrition", "n1", 4.0), Passage("nutrition", "n2", 1.0)]);
-        _search.SearchAsync("how much protein", "recovery", 3, Arg.Any<CancellationToken>())
-            .Returns([Passage("recovery", "r1", 3.0), Passage("recovery", "r2", 2.0)]);
+        _search.Answers["nutrition"] = [Passage("nutrition", "n1", 4.0), Passage("nutrition", "n2", 1.0)];
+        _search.Answers["recovery"] = [Passage("recovery", "r1", 3.0), Passage("recovery", "r2", 2.0)];
         IReadOnlyList<KnowledgePassage>? seenByHandler = null;
 
         await Send(new RagTestQuery("how much protein", ["nutrition", "recovery"]), () =>
@@ -46,8 +45,6 @@ public sealed class RagContextBehaviorTests
     [Fact]
     public async Task Handle_WhenNoNamespacesGiven_LetsTheRouterChooseFromTheQuestion()
     {
-        _search.SearchAsync(default!, default!, default, default).ReturnsForAnyArgs([]);
-
         await Send(new RagTestQuery("my knee hurts when I squat", []));
 
         Assert.Contains("injury-analysis", _context.SearchedNamespaces);
@@ -56,50 +53,85 @@ public sealed class RagContextBehaviorTests
     }
 
     [Fact]
-    public async Task Handle_WhenOneNamespaceFails_KeepsTheOthers()
+    public async Task Handle_WhenOneNamespaceFails_KeepsTheOthers_AndStillTimesIt()
     {
-        _search.SearchAsync("q", "a", 3, Arg.Any<CancellationToken>()).ThrowsAsync(new HttpRequestException("down"));
-        _search.SearchAsync("q", "b", 3, Arg.Any<CancellationToken>()).Returns([Passage("b", "b1", 1.0)]);
+        _search.Failing.Add("a");
+        _search.Answers["b"] = [Passage("b", "b1", 1.0)];
 
         Assert.Equal("ok", await Send(new RagTestQuery("q", ["a", "b"])));
 
         Assert.Equal("b1", Assert.Single(_context.Passages).Id);
+        _metrics.Received(1).RagRetrieval("a", "test", Arg.Any<TimeSpan>());
     }
 
     [Fact]
     public async Task Handle_WhenRequestIsNotRagAware_LeavesTheContextEmpty()
     {
-        var behavior = new RagContextBehavior<PlainCommand, string>(_search, new TopicNamespaceRouter(), _context, _metrics, NullLogger<RagContextBehavior<PlainCommand, string>>.Instance);
+        var behavior = new RagContextBehavior<PlainCommand, string>(Retriever(), _context);
 
         await behavior.Handle(new PlainCommand("x"), TestContext.Current.CancellationToken, () => Task.FromResult("ok"));
 
         Assert.False(_context.Retrieved);
-        await _search.DidNotReceiveWithAnyArgs().SearchAsync(default!, default!, default, default);
+        Assert.Equal(0, _search.Calls);
     }
 
     [Fact]
-    public async Task Handle_WithAMergingSearch_SearchesOnce_AndStillTimesEveryNamespace()
+    public async Task Retrieve_WithASearchThatMergesItself_UsesItsOnePass_AndTimesEveryNamespace()
     {
-        var search = Substitute.For<IKnowledgeSearch, IMergingKnowledgeSearch>();
-        search.Provider.Returns("embedded");
-        ((IMergingKnowledgeSearch)search).SearchMerged("how much protein", Arg.Any<IReadOnlyList<string>>(), 3, Arg.Any<Action<string, TimeSpan>>())
-            .Returns(call =>
-            {
-                var report = call.Arg<Action<string, TimeSpan>>();
-                foreach (var ns in call.Arg<IReadOnlyList<string>>())
-                {
-                    report(ns, TimeSpan.FromMilliseconds(0.1));
-                }
+        var merging = new MergingSearch();
 
-                return [Passage("nutrition", "n1", 0.7)];
-            });
-        var behavior = new RagContextBehavior<RagTestQuery, string>(search, new TopicNamespaceRouter(), _context, _metrics, NullLogger<RagContextBehavior<RagTestQuery, string>>.Instance);
+        var retrieved = await Retriever(merging).RetrieveAsync("how much protein", ["nutrition", "recovery"], 3, TestContext.Current.CancellationToken);
 
-        await behavior.Handle(new RagTestQuery("how much protein", ["nutrition", "recovery"]), TestContext.Current.CancellationToken, () => Task.FromResult("ok"));
-
-        Assert.Equal(["n1"], _context.Passages.Select(p => p.Id));
-        await search.DidNotReceiveWithAnyArgs().SearchAsync(default!, default!, default, default);
+        Assert.Equal(["n1"], retrieved.Passages.Select(p => p.Id));
+        Assert.Equal(1, merging.ManyCalls);
         _metrics.Received(1).RagRetrieval("nutrition", "embedded", TimeSpan.FromMilliseconds(0.1));
         _metrics.Received(1).RagRetrieval("recovery", "embedded", TimeSpan.FromMilliseconds(0.1));
+    }
+
+    /// <summary>A search with the port's default multi-namespace behaviour: one call per namespace.</summary>
+    private sealed class PerNamespaceSearch : IKnowledgeSearch
+    {
+        public Dictionary<string, IReadOnlyList<KnowledgePassage>> Answers { get; } = [];
+
+        public HashSet<string> Failing { get; } = [];
+
+        public int Calls { get; private set; }
+
+        public string Provider => "test";
+
+        public int DocumentCount => 10;
+
+        public Task<IReadOnlyList<KnowledgePassage>> SearchAsync(string query, string knowledgeNamespace, int topK, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Failing.Contains(knowledgeNamespace)
+                ? Task.FromException<IReadOnlyList<KnowledgePassage>>(new HttpRequestException("down"))
+                : Task.FromResult(Answers.GetValueOrDefault(knowledgeNamespace) ?? []);
+        }
+    }
+
+    /// <summary>A search that overrides the multi-namespace search with one pass of its own (as the in-process index does).</summary>
+    private sealed class MergingSearch : IKnowledgeSearch
+    {
+        public int ManyCalls { get; private set; }
+
+        public string Provider => "embedded";
+
+        public int DocumentCount => 10;
+
+        public Task<IReadOnlyList<KnowledgePassage>> SearchAsync(string query, string knowledgeNamespace, int topK, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The one-pass search should be used.");
+
+        public Task<IReadOnlyList<KnowledgePassage>> SearchManyAsync(
+            string query, IReadOnlyList<string> namespaces, int topK, Action<string, TimeSpan, Exception?> searched, CancellationToken cancellationToken)
+        {
+            ManyCalls++;
+            foreach (var ns in namespaces)
+            {
+                searched(ns, TimeSpan.FromMilliseconds(0.1), null);
+            }
+
+            return Task.FromResult<IReadOnlyList<KnowledgePassage>>([Passage("nutrition", "n1", 0.7)]);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Features.Coach.AskCoach;
-using FitCoach.Application.Features.Coach.UserContext;
+using FitCoach.Application.Common.UserContext;
 using FitCoach.Domain.Profiles;
 using FitCoach.Domain.Workouts;
 using FitCoach.Infrastructure.Knowledge.Retrieval;
@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
+using NSubstitute.Extensions;
 using Xunit;
 
 namespace FitCoach.Application.UnitTests.Coach;
@@ -19,12 +20,12 @@ public sealed class AskCoachCommandHandlerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly IMediator _mediator = Substitute.For<IMediator>();
+    private readonly ICoachAnswerWriter _writer = Substitute.For<ICoachAnswerWriter>();
     private readonly IConversationStore _conversations = Substitute.For<IConversationStore>();
     private readonly IProfileStore _profiles = Substitute.For<IProfileStore>();
     private readonly IWorkoutStore _workouts = Substitute.For<IWorkoutStore>();
     private readonly IAppMetrics _metrics = Substitute.For<IAppMetrics>();
-    private readonly IClock _clock = Substitute.For<IClock>();
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = new(Now);
     private readonly AskCoachCommandHandler _handler;
     private int _composed;
 
@@ -33,18 +34,18 @@ public sealed class AskCoachCommandHandlerTests
         var services = new ServiceCollection();
         services.AddHybridCache();
         var cache = services.BuildServiceProvider().GetRequiredService<HybridCache>();
-        _clock.UtcNow.Returns(Now);
+        _writer.ModelId.Returns("offline");
         _profiles.GetAsync(default!, default).ReturnsForAnyArgs((UserProfile?)null);
         _workouts.ListAsync(default!, default, default, default).ReturnsForAnyArgs([]);
         _conversations.GetAsync(default!, default!, default, default).ReturnsForAnyArgs([]);
-        _mediator.Send(Arg.Any<ComposeCoachAnswerQuery>(), Arg.Any<CancellationToken>()).Returns(_ =>
+        _writer.WriteAsync(default!, default!, default!, default).ReturnsForAnyArgs(_ =>
         {
             _composed++;
             return new CoachAnswer($"answer {_composed} [1]", [new SourceDto("nutrition", "nutrition/protein", "Protein", "1.6 g/kg", 0.6)], ["nutrition"], "offline");
         });
         var contexts = new UserContextProvider(cache, _profiles, _workouts, _clock, _metrics);
         var answers = new CoachAnswerCache(cache, new AnalyzerTextNormalizer(new TextAnalyzer()), _metrics, NullLogger<CoachAnswerCache>.Instance, []);
-        _handler = new AskCoachCommandHandler(_mediator, contexts, _conversations, answers, _clock, NullLogger<AskCoachCommandHandler>.Instance, []);
+        _handler = new AskCoachCommandHandler(_writer, contexts, _conversations, answers, _clock, NullLogger<AskCoachCommandHandler>.Instance);
     }
 
     private Task<AskCoachResponse> Ask(string question, string? conversationId = null, string user = "u1") =>
@@ -97,7 +98,7 @@ public sealed class AskCoachCommandHandlerTests
 
         Assert.False(followUp.Cached);
         Assert.Equal("c_1", followUp.ConversationId);
-        await _mediator.Received().Send(Arg.Is<ComposeCoachAnswerQuery>(q => q.History.Count == 2 && q.RagQuery.Contains("protein", StringComparison.Ordinal)), Arg.Any<CancellationToken>());
+        await _writer.Received().WriteAsync("How much protein do I need?", Arg.Any<UserContext>(), Arg.Is<IReadOnlyList<ConversationTurn>>(h => h.Count == 2), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class AskCoachCommandHandlerTests
     [Fact]
     public async Task DegradedAnswer_IsNotCached()
     {
-        _mediator.Send(Arg.Any<ComposeCoachAnswerQuery>(), Arg.Any<CancellationToken>()).Returns(_ =>
+        _writer.Configure().WriteAsync(default!, default!, default!, default).ReturnsForAnyArgs(_ =>
         {
             _composed++;
             return new CoachAnswer("offline fallback [1]", [], [], "offline") { Degraded = true };

@@ -1,6 +1,6 @@
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Features.Coach.AskCoach;
-using FitCoach.Application.Features.Coach.UserContext;
+using FitCoach.Application.Common.UserContext;
 using FitCoach.Domain.Profiles;
 using Xunit;
 

@@ -29,7 +29,7 @@ public sealed class CreateOrMatchExerciseCommandHandlerTests
         services.AddHybridCache();
         var cache = services.BuildServiceProvider().GetRequiredService<HybridCache>();
         var matchCache = new ExerciseMatchCache(cache, Matcher, _metrics, NullLogger<ExerciseMatchCache>.Instance);
-        _handler = new CreateOrMatchExerciseCommandHandler(Catalog, matchCache, _store);
+        _handler = new CreateOrMatchExerciseCommandHandler(Catalog, matchCache, _store, new CustomExerciseMatchers(TimeProvider.System), new MapsterMapper.Mapper(DependencyInjection.MappingConfiguration()));
         _store.ListAsync(default!, default).ReturnsForAnyArgs([]);
     }
 

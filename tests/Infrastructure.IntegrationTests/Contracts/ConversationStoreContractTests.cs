@@ -11,7 +11,7 @@ namespace FitCoach.Infrastructure.IntegrationTests.Contracts;
 public sealed class InMemoryConversationStoreContractTests : ConversationStoreContract
 {
     protected override ValueTask<IConversationStore> CreateAsync() =>
-        ValueTask.FromResult<IConversationStore>(new InMemoryConversationStore(new SystemClock()));
+        ValueTask.FromResult<IConversationStore>(new InMemoryConversationStore(TimeProvider.System));
 }
 
 public sealed class RedisConversationStoreContractTests(RedisServerFixture server)
@@ -43,24 +43,17 @@ public sealed class InMemoryConversationStoreLimitTests
     [Fact]
     public async Task ManyConversations_StayBounded_DroppingTheOldest()
     {
-        var clock = new SteppingClock();
+        var clock = new ManualTimeProvider();
         var store = new InMemoryConversationStore(clock);
         var cancel = TestContext.Current.CancellationToken;
 
         for (var i = 0; i < InMemoryConversationStore.MaxConversations + 10; i++)
         {
-            clock.Now = clock.Now.AddMilliseconds(1);
-            await store.AppendAsync("u1", $"c{i}", [new ConversationTurn(ConversationTurn.User, "q", clock.Now)], cancel);
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            await store.AppendAsync("u1", $"c{i}", [new ConversationTurn(ConversationTurn.User, "q", clock.GetUtcNow())], cancel);
         }
 
         Assert.Empty(await store.GetAsync("u1", "c0", 10, cancel)); // the oldest went first
         Assert.Single(await store.GetAsync("u1", $"c{InMemoryConversationStore.MaxConversations + 9}", 10, cancel));
-    }
-
-    private sealed class SteppingClock : IClock
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
-
-        public DateTimeOffset UtcNow => Now;
     }
 }

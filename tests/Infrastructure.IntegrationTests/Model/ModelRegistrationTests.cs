@@ -15,16 +15,16 @@ public sealed class ModelRegistrationTests
     [InlineData("  ", "gpt-4o-mini")]
     [InlineData("http://localhost:11434/v1", "")]
     [InlineData("http://localhost:11434/v1", null)]
-    public async Task AddWorkoutTranscriptModel_WithoutAnEndpointAndAnId_RegistersNothing(string? endpoint, string? id)
+    public async Task AddWorkoutTranscriptModel_WithoutAnEndpointAndAnId_RegistersTheOfflineNullObject(string? endpoint, string? id)
     {
         var services = new ServiceCollection().AddLogging();
-        var before = services.Count;
 
         services.AddWorkoutTranscriptModel(Configuration(endpoint, id));
         await using var provider = services.BuildServiceProvider();
 
-        Assert.Equal(before, services.Count);
-        Assert.Null(provider.GetService<IWorkoutTranscriptModel>());
+        Assert.False(provider.GetRequiredService<IWorkoutTranscriptModel>().IsConfigured);
+        Assert.False(provider.GetRequiredService<ICoachModel>().IsConfigured);
+        Assert.Equal("offline", provider.GetRequiredService<ICoachModel>().ModelId);
     }
 
     [Fact]

@@ -26,20 +26,24 @@ public sealed class RedisRegistrationTests
         Assert.IsType<InMemorySessionStore>(provider.GetRequiredService<ISessionStore>());
         Assert.IsType<InMemoryLeaderboard>(provider.GetRequiredService<ILeaderboard>());
         Assert.IsType<InMemoryCustomExerciseStore>(provider.GetRequiredService<ICustomExerciseStore>());
-        Assert.IsType<SystemClock>(provider.GetRequiredService<IClock>());
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.Null(provider.GetService<IConnectionMultiplexer>());
         Assert.Same(provider.GetRequiredService<IRateLimiter>(), provider.GetRequiredService<IRateLimiter>());
     }
 
     [Fact]
-    public async Task AddFitCoachStores_KeepsAClockTheHostRegistered()
+    public async Task AddFitCoachStores_InProcess_RunsOnTheTimeProviderTheHostRegistered()
     {
-        var clock = new FixedClock();
-        var services = new ServiceCollection().AddSingleton<IClock>(clock);
+        var clock = new ManualTimeProvider();
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
 
         await using var provider = services.AddFitCoachStores(null).BuildServiceProvider();
+        var sessions = provider.GetRequiredService<ISessionStore>();
+        var started = await sessions.StartAsync("u1", null, clock.GetUtcNow(), TestContext.Current.CancellationToken);
+        clock.Advance(Domain.Workouts.WorkoutSession.ActiveLifetime + TimeSpan.FromMinutes(1));
 
-        Assert.Same(clock, provider.GetRequiredService<IClock>());
+        Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
+        Assert.Null(await sessions.GetAsync("u1", started.Id, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -90,10 +94,5 @@ public sealed class RedisRegistrationTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class FixedClock : IClock
-    {
-        public DateTimeOffset UtcNow => TestData.Morning;
     }
 }

@@ -15,6 +15,9 @@ public interface ICoachModel
 {
     string ModelId { get; }
 
+    /// <summary>False for the null object registered when no model is configured: the offline composer answers.</summary>
+    bool IsConfigured { get; }
+
     /// <summary>The answer text; throws <see cref="Exceptions.DependencyUnavailableException"/> when the model fails or is slow.</summary>
     Task<string> AnswerAsync(CoachPrompt prompt, CancellationToken cancellationToken);
 }

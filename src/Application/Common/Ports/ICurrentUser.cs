@@ -25,8 +25,3 @@ public interface ICurrentUser
 
     bool IsAdmin { get; }
 }
-
-public interface IClock
-{
-    DateTimeOffset UtcNow { get; }
-}

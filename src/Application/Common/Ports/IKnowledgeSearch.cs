@@ -28,18 +28,40 @@ public interface IKnowledgeSearch
     /// </summary>
     Task<IReadOnlyList<KnowledgePassage>> SearchAsync(
         string query, string knowledgeNamespace, int topK, CancellationToken cancellationToken);
-}
 
-/// <summary>
-/// A knowledge search that can search several namespaces in one pass and build passages only for the merged best
-/// ones (the in-process index): cheaper than one <see cref="IKnowledgeSearch.SearchAsync"/> per namespace, which builds
-/// every namespace's top passages only for most of them to be dropped by the merge.
-/// </summary>
-public interface IMergingKnowledgeSearch
-{
     /// <summary>
     /// The best <paramref name="topK"/> passages over <paramref name="namespaces"/>, best first, at most one per
-    /// document; <paramref name="searched"/> is told each namespace's search time.
+    /// document. <paramref name="searched"/> is told each namespace's search time, and the exception when that
+    /// namespace failed: a failing namespace is left out, never fails the search. By default every namespace is
+    /// searched in parallel and the results merged by score; the in-process index overrides this with one pass that
+    /// builds passages only for the merged best.
     /// </summary>
-    IReadOnlyList<KnowledgePassage> SearchMerged(string query, IReadOnlyList<string> namespaces, int topK, Action<string, TimeSpan> searched);
+    async Task<IReadOnlyList<KnowledgePassage>> SearchManyAsync(
+        string query, IReadOnlyList<string> namespaces, int topK, Action<string, TimeSpan, Exception?> searched, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(namespaces);
+        ArgumentNullException.ThrowIfNull(searched);
+        var perNamespace = await Task.WhenAll(namespaces.Select(async ns =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                var found = await SearchAsync(query, ns, topK, cancellationToken);
+                searched(ns, System.Diagnostics.Stopwatch.GetElapsedTime(started), null);
+                return found;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                searched(ns, System.Diagnostics.Stopwatch.GetElapsedTime(started), ex);
+                return [];
+            }
+        }));
+        return [.. perNamespace
+            .SelectMany(p => p)
+            .GroupBy(p => p.Id, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(p => p.Score)!)
+            .OrderByDescending(p => p.Score)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Take(topK)];
+    }
 }

@@ -4,6 +4,18 @@ public sealed record LeaderboardEntry(int Rank, string UserId, double Score);
 
 public sealed record LeaderboardPage(IReadOnlyList<LeaderboardEntry> Entries, LeaderboardEntry? Me);
 
+public enum LeaderboardWriteMode
+{
+    /// <summary>Replace the score (totals recomputed from the user's summary, a streak): idempotent.</summary>
+    Set,
+
+    /// <summary>Keep the higher of the stored and the given score (personal bests): idempotent.</summary>
+    SetIfHigher,
+}
+
+/// <summary>One score written by <see cref="ILeaderboard.WriteAsync"/>.</summary>
+public sealed record LeaderboardWrite(string Board, string UserId, double Score, LeaderboardWriteMode Mode, TimeSpan? ExpireAfter);
+
 /// <summary>Ranked scores per board key (e.g. <c>volume:week:2026-W47</c>); higher scores rank first.</summary>
 public interface ILeaderboard
 {
@@ -15,6 +27,12 @@ public interface ILeaderboard
 
     /// <summary>Replaces the user's score (values that can go down, such as a streak).</summary>
     Task SetAsync(string board, string userId, double score, TimeSpan? expireAfter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies many idempotent writes, over any boards and users, in one round trip (each write and its expiry stay
+    /// together); what a recorded workout or a whole import does to the boards.
+    /// </summary>
+    Task WriteAsync(IReadOnlyList<LeaderboardWrite> writes, CancellationToken cancellationToken);
 
     /// <summary>The top <paramref name="limit"/> entries (rank 1 first, ties by user id) and, when given, the caller's.</summary>
     Task<LeaderboardPage> GetTopAsync(string board, int limit, string? userId, CancellationToken cancellationToken);

@@ -14,5 +14,8 @@ public interface IWorkoutTranscriptModel
     /// <summary>The configured model id (e.g. <c>gpt-4o-mini</c>), reported as the parser that answered.</summary>
     string ModelId { get; }
 
+    /// <summary>False for the null object registered when no model is configured: callers then skip it.</summary>
+    bool IsConfigured { get; }
+
     Task<IReadOnlyList<ModelParsedExercise>> ParseAsync(string transcript, string defaultUnit, CancellationToken cancellationToken);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using FitCoach.Domain.Workouts;
 
 namespace FitCoach.Application.Features.Leaderboards;
 
@@ -10,21 +10,19 @@ public static class LeaderboardBoards
     public const string Streak = "streak";
     public const string E1rmPrefix = "e1rm:";
 
-    public static readonly IReadOnlyList<string> Periods = ["week", "month", "all"];
+    public static IReadOnlyList<string> Periods => TrainingPeriods.Names;
 
     /// <summary>The key of a board in the period that contains <paramref name="at"/> (ISO week, calendar month, or all time).</summary>
-    public static string Key(string board, string period, DateTimeOffset at) => period switch
-    {
-        "week" => $"{board}:week:{ISOWeek.GetYear(at.UtcDateTime)}-W{ISOWeek.GetWeekOfYear(at.UtcDateTime):00}",
-        "month" => $"{board}:month:{at.UtcDateTime:yyyy-MM}",
-        _ => $"{board}:all",
-    };
+    public static string Key(string board, string period, DateTimeOffset at) => $"{board}:{TrainingPeriods.Key(period, at)}";
+
+    /// <summary>The key of a board in the period with key <paramref name="periodKey"/> (see <see cref="TrainingPeriods"/>).</summary>
+    public static string Key(string board, string periodKey) => $"{board}:{periodKey}";
 
     /// <summary>Week boards are kept ~2 months and month boards ~13, so old periods don't pile up in Redis.</summary>
-    public static TimeSpan? Retention(string period) => period switch
+    public static TimeSpan? Retention(string periodKey) => periodKey.Split(':')[0] switch
     {
-        "week" => TimeSpan.FromDays(62),
-        "month" => TimeSpan.FromDays(400),
+        TrainingPeriods.Week => TimeSpan.FromDays(62),
+        TrainingPeriods.Month => TimeSpan.FromDays(400),
         _ => null,
     };
 }

@@ -1,5 +1,6 @@
 using FitCoach.Domain.Training;
 using FitCoach.Domain.Workouts;
+using Mapster;
 
 namespace FitCoach.Application.Features.Workouts;
 
@@ -14,20 +15,7 @@ public sealed record SetDto(
     double? DistanceKm,
     string? Type,
     bool? PerSide,
-    double? E1rmKg)
-{
-    public static SetDto From(WorkoutSet set)
-    {
-        double? e1rm = null;
-        if (set.Type is not "warmup" && set.Weight is { } weight && set.Reps is { } reps &&
-            OneRepMax.Estimate(WorkoutMath.ToKg(weight, set.Unit), reps, set.Rpe, set.Rir) is { } estimate)
-        {
-            e1rm = Math.Round(estimate.Value, 1);
-        }
-
-        return new SetDto(set.Reps, set.Weight, set.Unit, set.Rpe, set.Rir, set.DurationSeconds, set.DistanceKm, set.Type, set.PerSide, e1rm);
-    }
-}
+    double? E1rmKg);
 
 public sealed record WorkoutExerciseDto(string ExerciseId, string ExerciseName, IReadOnlyList<SetDto> Sets);
 
@@ -42,18 +30,28 @@ public sealed record WorkoutDto(
     IReadOnlyList<WorkoutExerciseDto> Exercises,
     double TotalVolumeKg,
     int TotalSets,
-    IReadOnlyList<PersonalRecord> PersonalRecords)
+    IReadOnlyList<PersonalRecord> PersonalRecords,
+    bool Ranked);
+
+public sealed class WorkoutMappings : IRegister
 {
-    public static WorkoutDto From(Workout workout) => new(
-        workout.Id,
-        workout.PerformedAt,
-        workout.DurationMinutes,
-        workout.SessionRpe,
-        workout.Name,
-        workout.Notes,
-        workout.Source,
-        [.. workout.Exercises.Select(e => new WorkoutExerciseDto(e.ExerciseId, e.ExerciseName, [.. e.Sets.Select(SetDto.From)]))],
-        Math.Round(WorkoutMath.VolumeKg(workout.Exercises), 1),
-        workout.Exercises.Sum(e => e.Sets.Count),
-        workout.PersonalRecords);
+    public void Register(TypeAdapterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.NewConfig<WorkoutSet, SetDto>()
+            .MapToConstructor(true)
+            .Map(dto => dto.E1rmKg, set => E1rmKg(set));
+        config.NewConfig<SetDto, WorkoutSet>();
+        config.NewConfig<WorkoutExercise, WorkoutExerciseDto>().MapToConstructor(true);
+        config.NewConfig<Workout, WorkoutDto>()
+            .MapToConstructor(true)
+            .Map(dto => dto.TotalVolumeKg, workout => Math.Round(WorkoutMath.VolumeKg(workout.Exercises), 1))
+            .Map(dto => dto.TotalSets, workout => workout.Exercises.Sum(e => e.Sets.Count));
+    }
+
+    private static double? E1rmKg(WorkoutSet set) =>
+        set.Type is not "warmup" && set.Weight is { } weight && set.Reps is { } reps &&
+        OneRepMax.Estimate(WorkoutMath.ToKg(weight, set.Unit), reps, set.Rpe, set.Rir) is { } estimate
+            ? Math.Round(estimate.Value, 1)
+            : null;
 }

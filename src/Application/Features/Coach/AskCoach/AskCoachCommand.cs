@@ -1,6 +1,6 @@
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
-using FitCoach.Application.Features.Coach.UserContext;
+using FitCoach.Application.Common.UserContext;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
@@ -16,22 +16,19 @@ public sealed record AskCoachCommand(string UserId, string Question, string? Con
     public string RateLimitGroup => "coach";
 }
 
-public sealed class AskCoachCommandHandler(
-    IMediator mediator,
+public sealed partial class AskCoachCommandHandler(
+    ICoachAnswerWriter writer,
     UserContextProvider userContexts,
     IConversationStore conversations,
     CoachAnswerCache answers,
-    IClock clock,
-    ILogger<AskCoachCommandHandler> logger,
-    IEnumerable<ICoachModel> models)
+    TimeProvider time,
+    ILogger<AskCoachCommandHandler> logger)
     : IRequestHandler<AskCoachCommand, AskCoachResponse>
 {
     /// <summary>Turns of history given to the model and used to resolve follow-ups.</summary>
     public const int HistoryTurns = 10;
 
     public const int MaxRememberedChars = 1500;
-
-    private readonly ICoachModel? _model = models.FirstOrDefault();
 
     public async Task<AskCoachResponse> Handle(AskCoachCommand request, CancellationToken cancellationToken)
     {
@@ -42,21 +39,19 @@ public sealed class AskCoachCommandHandler(
             ? []
             : await conversations.GetAsync(request.UserId, conversationId, HistoryTurns, cancellationToken);
 
-        var compose = new ComposeCoachAnswerQuery(question, context, history);
         CoachAnswer answer;
         var cached = false;
         if (history.Count == 0)
         {
             (answer, cached) = await answers.GetOrComposeAsync(
-                question, context, _model?.ModelId ?? ComposeCoachAnswerQueryHandler.OfflineModel,
-                ct => mediator.Send(compose, ct), cancellationToken);
+                question, context, writer.ModelId, ct => writer.WriteAsync(question, context, history, ct), cancellationToken);
         }
         else
         {
-            answer = await mediator.Send(compose, cancellationToken);
+            answer = await writer.WriteAsync(question, context, history, cancellationToken);
         }
 
-        var now = clock.UtcNow;
+        var now = time.GetUtcNow();
         try
         {
             await conversations.AppendAsync(
@@ -68,7 +63,7 @@ public sealed class AskCoachCommandHandler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The answer is already made; losing the history only weakens a follow-up, so it does not fail the request.
-            logger.LogWarning(ex, "Could not store coach conversation {ConversationId}; the answer is returned without history", conversationId);
+            HistoryNotStored(ex, conversationId);
         }
 
         return new AskCoachResponse(answer.Answer, answer.Sources, answer.Namespaces, cached, answer.Model, conversationId);
@@ -86,4 +81,7 @@ public sealed class AskCoachCommandHandler(
     }
 
     private static string NewConversationId() => "c_" + Guid.NewGuid().ToString("N")[..20];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store coach conversation {ConversationId}; the answer is returned without history")]
+    private partial void HistoryNotStored(Exception exception, string conversationId);
 }

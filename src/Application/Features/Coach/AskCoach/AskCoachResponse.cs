@@ -1,12 +1,19 @@
 using System.ComponentModel;
 using FitCoach.Application.Common.Ports;
+using Mapster;
 
 namespace FitCoach.Application.Features.Coach.AskCoach;
 
 /// <summary>The contract's <c>Source</c>.</summary>
-public sealed record SourceDto(string Namespace, string Id, string Title, string Snippet, double Score)
+public sealed record SourceDto(string Namespace, string Id, string Title, string Snippet, double Score);
+
+public sealed class CoachMappings : IRegister
 {
-    public static SourceDto From(KnowledgePassage p) => new(p.Namespace, p.Id, p.Title, p.Snippet, p.Score);
+    public void Register(TypeAdapterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.NewConfig<KnowledgePassage, SourceDto>().MapToConstructor(true);
+    }
 }
 
 /// <summary>An answer as composed (and cached): the text, the sources it cites, the namespaces searched, who wrote it.</summary>

@@ -41,7 +41,7 @@ public sealed class CoachAnswerCache(
 
     public async Task<(CoachAnswer Answer, bool Cached)> GetOrComposeAsync(
         string question,
-        UserContext.UserContext context,
+        Common.UserContext.UserContext context,
         string model,
         Func<CancellationToken, Task<CoachAnswer>> compose,
         CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ public sealed class CoachAnswerCache(
     private void Hit(string model, string reason)
     {
         metrics.CacheHit(CacheName);
-        if (model != ComposeCoachAnswerQueryHandler.OfflineModel)
+        if (model != CoachAnswerWriter.OfflineModel)
         {
             metrics.ModelCallAvoided("coach", reason);
         }

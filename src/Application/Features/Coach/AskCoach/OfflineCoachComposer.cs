@@ -52,7 +52,7 @@ public sealed partial class OfflineCoachComposer
         "cannot bear weight", "can't walk", "dark urine", "cola", "night pain", "pain at night", "faint", "dizzy", "short of breath",
     ];
 
-    public ComposedAnswer Compose(string question, IReadOnlyList<KnowledgePassage> passages, UserContext.UserContext context, IReadOnlyList<ConversationTurn> history)
+    public ComposedAnswer Compose(string question, IReadOnlyList<KnowledgePassage> passages, Common.UserContext.UserContext context, IReadOnlyList<ConversationTurn> history)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(passages);
@@ -251,14 +251,14 @@ public sealed partial class OfflineCoachComposer
         return new ComposedAnswer(sb.ToString().TrimEnd(), cited);
     }
 
-    private static string NothingFound(string question, UserContext.UserContext context) =>
+    private static string NothingFound(string question, Common.UserContext.UserContext context) =>
         $"I could not find anything in the FitCoach knowledge base that answers \"{Shorten(question, 120)}\", and I would rather say so than guess. " +
         "Try naming the exercise, body part or goal you mean (for example \"knee pain when squatting\" or \"protein for muscle gain\")" +
         (context.HasProfile ? "." : ", and add your goals and experience to your profile so answers fit you.");
 
     private List<string> ForYou(
         string question,
-        UserContext.UserContext context,
+        Common.UserContext.UserContext context,
         List<(KnowledgePassage Doc, List<RankedSentence> Sentences)> candidates,
         IReadOnlyList<KnowledgePassage> passages,
         List<KnowledgePassage> cited,

@@ -5,7 +5,7 @@ using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Common.RateLimiting;
 using FitCoach.Application.Features.Exercises.Matching;
 using FitCoach.Domain.Exercises;
-using Mapster;
+using MapsterMapper;
 using MediatR;
 
 namespace FitCoach.Application.Features.Exercises.CreateOrMatch;
@@ -30,7 +30,9 @@ public sealed record CreateOrMatchExerciseResponse(ExerciseDto Exercise, bool Ma
 public sealed class CreateOrMatchExerciseCommandHandler(
     IExerciseCatalog catalog,
     ExerciseMatchCache matchCache,
-    ICustomExerciseStore customStore)
+    ICustomExerciseStore customStore,
+    CustomExerciseMatchers customMatchers,
+    IMapper mapper)
     : IRequestHandler<CreateOrMatchExerciseCommand, CreateOrMatchExerciseResponse>
 {
     public async Task<CreateOrMatchExerciseResponse> Handle(CreateOrMatchExerciseCommand request, CancellationToken cancellationToken)
@@ -49,23 +51,24 @@ public sealed class CreateOrMatchExerciseCommandHandler(
 
             if (exercise is not null)
             {
-                return new CreateOrMatchExerciseResponse(exercise.Adapt<ExerciseDto>(), Matched: true, Created: false, catalogMatch.Score);
+                return new CreateOrMatchExerciseResponse(mapper.Map<ExerciseDto>(exercise), Matched: true, Created: false, catalogMatch.Score);
             }
         }
 
         var customs = await customStore.ListAsync(request.UserId, cancellationToken);
         if (customs.Count > 0)
         {
-            var own = new ExerciseMatcher(customs).BestMatch(request.Name, equipment);
+            var own = customMatchers.For(request.UserId, customs).BestMatch(request.Name, equipment);
             if (own is not null)
             {
-                return new CreateOrMatchExerciseResponse(own.Exercise.Adapt<ExerciseDto>(), Matched: true, Created: false, own.Score);
+                return new CreateOrMatchExerciseResponse(mapper.Map<ExerciseDto>(own.Exercise), Matched: true, Created: false, own.Score);
             }
         }
 
         var created = NewCustomExercise(request, equipment);
         await customStore.SaveAsync(request.UserId, created, cancellationToken);
-        return new CreateOrMatchExerciseResponse(created.Adapt<ExerciseDto>(), Matched: false, Created: true, catalogMatch.Score);
+        customMatchers.Invalidate(request.UserId);
+        return new CreateOrMatchExerciseResponse(mapper.Map<ExerciseDto>(created), Matched: false, Created: true, catalogMatch.Score);
     }
 
     private static Exercise NewCustomExercise(CreateOrMatchExerciseCommand request, string? equipment)

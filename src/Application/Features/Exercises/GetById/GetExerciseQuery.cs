@@ -1,7 +1,7 @@
 using FitCoach.Application.Common.Exceptions;
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
-using Mapster;
+using MapsterMapper;
 using MediatR;
 
 namespace FitCoach.Application.Features.Exercises.GetById;
@@ -9,7 +9,7 @@ namespace FitCoach.Application.Features.Exercises.GetById;
 /// <summary><c>GET /api/exercises/{id}</c>: a catalog exercise, or one of the caller's own.</summary>
 public sealed record GetExerciseQuery(string UserId, string Id) : IQuery<ExerciseDto>;
 
-public sealed class GetExerciseQueryHandler(IExerciseCatalog catalog, ICustomExerciseStore customStore)
+public sealed class GetExerciseQueryHandler(IExerciseCatalog catalog, ICustomExerciseStore customStore, IMapper mapper)
     : IRequestHandler<GetExerciseQuery, ExerciseDto>
 {
     public async Task<ExerciseDto> Handle(GetExerciseQuery request, CancellationToken cancellationToken)
@@ -23,6 +23,6 @@ public sealed class GetExerciseQueryHandler(IExerciseCatalog catalog, ICustomExe
 
         return exercise is null
             ? throw new NotFoundException("Exercise", request.Id)
-            : exercise.Adapt<ExerciseDto>();
+            : mapper.Map<ExerciseDto>(exercise);
     }
 }

@@ -3,7 +3,7 @@ using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Features.Exercises.Matching;
 using FitCoach.Domain.Exercises;
-using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
@@ -21,22 +21,6 @@ public sealed record SearchExercisesQuery(string UserId, string? Q, string? Equi
     public const int MaxLimit = 100;
 }
 
-/// <summary>An exercise with its search relevance (1 = exact; catalog order when there was no text query).</summary>
-public sealed record ScoredExercise(ExerciseDto Exercise, double Score);
-
-/// <summary>The catalog part of a search; cached because ranking 873 names per keystroke adds up.</summary>
-public sealed record SearchCatalogQuery(string? Q, string? Equipment, string? Muscle, int Limit)
-    : IQuery<IReadOnlyList<ScoredExercise>>, ICacheable
-{
-    public string CacheName => "exercise-search";
-
-    public string CacheKey =>
-        $"exercise-search:v1:{(Q is null ? string.Empty : ExerciseMatcher.NormalizeKey(Q))}:{EquipmentVocabulary.Normalize(Equipment)}:{MuscleVocabulary.Normalize(Muscle)}:{Limit}";
-
-    public TimeSpan CacheDuration => TimeSpan.FromHours(6);
-
-    public IReadOnlyCollection<string> CacheTags => ["exercise-catalog"];
-}
 
 internal static class ExerciseSearch
 {
@@ -83,26 +67,17 @@ internal static class ExerciseSearch
     }
 }
 
-public sealed class SearchCatalogQueryHandler(IExerciseCatalog catalog, ExerciseMatcher matcher)
-    : IRequestHandler<SearchCatalogQuery, IReadOnlyList<ScoredExercise>>
-{
-    public Task<IReadOnlyList<ScoredExercise>> Handle(SearchCatalogQuery request, CancellationToken cancellationToken)
-    {
-        var ranked = ExerciseSearch.Rank(
-            catalog.All, matcher, request.Q, EquipmentVocabulary.Normalize(request.Equipment), MuscleVocabulary.Normalize(request.Muscle), request.Limit);
-        return Task.FromResult<IReadOnlyList<ScoredExercise>>([.. ranked.Select(r => new ScoredExercise(r.Exercise.Adapt<ExerciseDto>(), r.Score))]);
-    }
-}
-
-public sealed class SearchExercisesQueryHandler(
-    IMediator mediator,
+public sealed partial class SearchExercisesQueryHandler(
+    CatalogSearch catalogSearch,
     ICustomExerciseStore customStore,
+    CustomExerciseMatchers customMatchers,
+    IMapper mapper,
     ILogger<SearchExercisesQueryHandler> logger)
     : IRequestHandler<SearchExercisesQuery, IReadOnlyList<ExerciseDto>>
 {
     public async Task<IReadOnlyList<ExerciseDto>> Handle(SearchExercisesQuery request, CancellationToken cancellationToken)
     {
-        var fromCatalog = await mediator.Send(new SearchCatalogQuery(request.Q, request.Equipment, request.Muscle, request.Limit), cancellationToken);
+        var fromCatalog = await catalogSearch.SearchAsync(request.Q, request.Equipment, request.Muscle, request.Limit, cancellationToken);
         IReadOnlyList<Exercise> customs;
         try
         {
@@ -111,7 +86,7 @@ public sealed class SearchExercisesQueryHandler(
         catch (DependencyUnavailableException ex)
         {
             // Reads keep working in an outage: the catalog answers alone until the user's own exercises are back.
-            logger.LogWarning(ex, "Custom exercises unavailable; searching the catalog only");
+            CustomExercisesUnavailable(ex);
             customs = [];
         }
 
@@ -121,11 +96,14 @@ public sealed class SearchExercisesQueryHandler(
         }
 
         var own = ExerciseSearch.Rank(
-                customs, new ExerciseMatcher(customs), request.Q, EquipmentVocabulary.Normalize(request.Equipment), MuscleVocabulary.Normalize(request.Muscle), request.Limit)
-            .Select(r => new ScoredExercise(r.Exercise.Adapt<ExerciseDto>(), r.Score));
+                customs, customMatchers.For(request.UserId, customs), request.Q, EquipmentVocabulary.Normalize(request.Equipment), MuscleVocabulary.Normalize(request.Muscle), request.Limit)
+            .Select(r => new ScoredExercise(mapper.Map<ExerciseDto>(r.Exercise), r.Score));
         var merged = string.IsNullOrWhiteSpace(request.Q)
             ? own.Concat(fromCatalog)
             : own.Concat(fromCatalog).OrderByDescending(s => s.Score);
         return [.. merged.Take(request.Limit).Select(s => s.Exercise)];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Custom exercises unavailable; searching the catalog only")]
+    private partial void CustomExercisesUnavailable(Exception exception);
 }

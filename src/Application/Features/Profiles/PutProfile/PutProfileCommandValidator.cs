@@ -1,24 +1,8 @@
-using FitCoach.Application.Common.Messaging;
-using FitCoach.Application.Common.Ports;
-using FitCoach.Application.Features.Coach.UserContext;
 using FitCoach.Domain.Exercises;
 using FitCoach.Domain.Profiles;
 using FluentValidation;
-using MediatR;
 
-namespace FitCoach.Application.Features.Profiles;
-
-/// <summary><c>GET /api/users/me/profile</c>: an empty profile until the user sets one.</summary>
-public sealed record GetProfileQuery(string UserId) : IQuery<UserProfile>;
-
-public sealed class GetProfileQueryHandler(IProfileStore profiles) : IRequestHandler<GetProfileQuery, UserProfile>
-{
-    public async Task<UserProfile> Handle(GetProfileQuery request, CancellationToken cancellationToken) =>
-        await profiles.GetAsync(request.UserId, cancellationToken) ?? new UserProfile();
-}
-
-/// <summary><c>PUT /api/users/me/profile</c>: replaces the profile.</summary>
-public sealed record PutProfileCommand(string UserId, UserProfile Profile) : ICommand<UserProfile>;
+namespace FitCoach.Application.Features.Profiles.PutProfile;
 
 public sealed class PutProfileCommandValidator : AbstractValidator<PutProfileCommand>
 {
@@ -41,23 +25,5 @@ public sealed class PutProfileCommandValidator : AbstractValidator<PutProfileCom
             .WithMessage($"equipment must be among: {string.Join(", ", EquipmentVocabulary.All)}.");
         RuleFor(c => c.Profile.Injuries).Must(i => i is null || i.All(ProfileVocabulary.BodyRegions.Contains)).OverridePropertyName("injuries")
             .WithMessage($"injuries must be body regions among: {string.Join(", ", ProfileVocabulary.BodyRegions)}.");
-    }
-}
-
-/// <summary>Saves the profile, then drops the cached user context built from the old one.</summary>
-public sealed class PutProfileCommandHandler(IProfileStore profiles, IClock clock, UserContextProvider userContexts) : IRequestHandler<PutProfileCommand, UserProfile>
-{
-    public async Task<UserProfile> Handle(PutProfileCommand request, CancellationToken cancellationToken)
-    {
-        var profile = request.Profile with
-        {
-            Goals = [.. (request.Profile.Goals ?? []).Distinct()],
-            Equipment = [.. (request.Profile.Equipment ?? []).Distinct()],
-            Injuries = [.. (request.Profile.Injuries ?? []).Distinct()],
-            UpdatedAt = clock.UtcNow,
-        };
-        await profiles.SaveAsync(request.UserId, profile, cancellationToken);
-        await userContexts.InvalidateAsync(request.UserId, cancellationToken);
-        return profile;
     }
 }

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using FitCoach.Domain.Profiles;
 
-namespace FitCoach.Application.Features.Coach.UserContext;
+namespace FitCoach.Application.Common.UserContext;
 
 /// <summary>What the last four weeks of the user's log say, coarsely: enough to fit advice, nothing identifying.</summary>
 public sealed record TrainingSummary(

@@ -3,14 +3,14 @@ using FitCoach.Domain.Profiles;
 using FitCoach.Domain.Workouts;
 using Microsoft.Extensions.Caching.Hybrid;
 
-namespace FitCoach.Application.Features.Coach.UserContext;
+namespace FitCoach.Application.Common.UserContext;
 
 /// <summary>
 /// Builds and caches each user's <see cref="UserContext"/> for 15 minutes. Saving the profile and recording a
 /// workout call <see cref="InvalidateAsync"/>, which removes the entry from this node's memory and from Redis; other
 /// API nodes hold it in memory for at most <see cref="LocalLifetime"/> (HybridCache does not broadcast removals).
 /// </summary>
-public sealed class UserContextProvider(HybridCache cache, IProfileStore profiles, IWorkoutStore workouts, IClock clock, IAppMetrics metrics)
+public sealed class UserContextProvider(HybridCache cache, IProfileStore profiles, IWorkoutStore workouts, TimeProvider time, IAppMetrics metrics)
 {
     public const string CacheName = "user-context";
 
@@ -49,7 +49,7 @@ public sealed class UserContextProvider(HybridCache cache, IProfileStore profile
 
     public async Task<UserContext> BuildAsync(string userId, CancellationToken cancellationToken)
     {
-        var now = clock.UtcNow;
+        var now = time.GetUtcNow();
         var profileTask = profiles.GetAsync(userId, cancellationToken);
         var historyTask = workouts.ListAsync(userId, now - Window, now, cancellationToken);
         var profile = await profileTask ?? new UserProfile();

@@ -1,0 +1,78 @@
+using System.ComponentModel;
+using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Features.Exercises.Matching;
+using FitCoach.Domain.Exercises;
+using MapsterMapper;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Logging;
+
+namespace FitCoach.Application.Features.Exercises.Search;
+
+/// <summary>An exercise with its search relevance (1 = exact; catalog order when there was no text query).</summary>
+[ImmutableObject(true)]
+public sealed record ScoredExercise(ExerciseDto Exercise, double Score);
+
+/// <summary>
+/// The catalog part of an exercise search, shared by every user and cached because ranking 873 names per keystroke
+/// adds up. The key is the normalised query (stems, aliases and word order folded by the matcher), so rewordings
+/// share an entry; a cache failure answers from the matcher.
+/// </summary>
+public sealed partial class CatalogSearch(
+    HybridCache cache,
+    IExerciseCatalog catalog,
+    ExerciseMatcher matcher,
+    IMapper mapper,
+    IAppMetrics metrics,
+    ILogger<CatalogSearch> logger)
+{
+    public const string CacheName = "exercise-search";
+
+    public static readonly TimeSpan Ttl = TimeSpan.FromHours(6);
+
+    private static readonly HybridCacheEntryOptions EntryOptions = new() { Expiration = Ttl, LocalCacheExpiration = Ttl };
+
+    private static readonly string[] Tags = ["exercise-catalog"];
+
+    public async Task<IReadOnlyList<ScoredExercise>> SearchAsync(string? q, string? equipment, string? muscle, int limit, CancellationToken cancellationToken)
+    {
+        var normalizedEquipment = EquipmentVocabulary.Normalize(equipment);
+        var normalizedMuscle = MuscleVocabulary.Normalize(muscle);
+        var key = $"{CacheName}:v1:{(q is null ? string.Empty : ExerciseMatcher.NormalizeKey(q))}:{normalizedEquipment}:{normalizedMuscle}:{limit}";
+        var computed = false;
+        try
+        {
+            var found = await cache.GetOrCreateAsync(
+                key,
+                _ =>
+                {
+                    computed = true;
+                    return ValueTask.FromResult(Rank(q, normalizedEquipment, normalizedMuscle, limit));
+                },
+                EntryOptions,
+                Tags,
+                cancellationToken);
+            if (computed)
+            {
+                metrics.CacheMiss(CacheName);
+            }
+            else
+            {
+                metrics.CacheHit(CacheName);
+            }
+
+            return found;
+        }
+        catch (Exception ex) when (!computed && ex is not OperationCanceledException)
+        {
+            metrics.CacheError(CacheName);
+            CacheFailed(ex);
+            return Rank(q, normalizedEquipment, normalizedMuscle, limit);
+        }
+    }
+
+    private IReadOnlyList<ScoredExercise> Rank(string? q, string? equipment, string? muscle, int limit) =>
+        [.. ExerciseSearch.Rank(catalog.All, matcher, q, equipment, muscle, limit).Select(r => new ScoredExercise(mapper.Map<ExerciseDto>(r.Exercise), r.Score))];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Exercise-search cache failed; ranking without it")]
+    private partial void CacheFailed(Exception exception);
+}

@@ -1,0 +1,29 @@
+using FitCoach.Application.Common.Messaging;
+using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Common.UserContext;
+using FitCoach.Domain.Profiles;
+using MediatR;
+
+namespace FitCoach.Application.Features.Profiles.PutProfile;
+
+/// <summary><c>PUT /api/users/me/profile</c>: replaces the profile.</summary>
+public sealed record PutProfileCommand(string UserId, UserProfile Profile) : ICommand<UserProfile>;
+
+/// <summary>Saves the profile, then drops the cached user context built from the old one.</summary>
+public sealed class PutProfileCommandHandler(IProfileStore profiles, TimeProvider time, UserContextProvider userContexts)
+    : IRequestHandler<PutProfileCommand, UserProfile>
+{
+    public async Task<UserProfile> Handle(PutProfileCommand request, CancellationToken cancellationToken)
+    {
+        var profile = request.Profile with
+        {
+            Goals = [.. (request.Profile.Goals ?? []).Distinct()],
+            Equipment = [.. (request.Profile.Equipment ?? []).Distinct()],
+            Injuries = [.. (request.Profile.Injuries ?? []).Distinct()],
+            UpdatedAt = time.GetUtcNow(),
+        };
+        await profiles.SaveAsync(request.UserId, profile, cancellationToken);
+        await userContexts.InvalidateAsync(request.UserId, cancellationToken);
+        return profile;
+    }
+}
