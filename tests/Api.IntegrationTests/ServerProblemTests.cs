@@ -71,7 +71,7 @@ public sealed class ServerProblemTests
         Assert.NotNull(response.Headers.RetryAfter);
     }
 
-    /// <summary>The real Kestrel (not the in-memory test server) with a 2 KB request body limit.</summary>
+    /// <summary>The real Kestrel (not the in-memory test server) on a free port, with a 2 KB request body limit.</summary>
     private sealed class SmallBodyKestrelFactory : ConfiguredApiFactory
     {
         public const int MaxBodyBytes = 2048;
@@ -79,7 +79,13 @@ public sealed class ServerProblemTests
         public SmallBodyKestrelFactory()
             : base([])
         {
-            UseKestrel(options => options.Limits.MaxRequestBodySize = MaxBodyBytes);
+            UseKestrel(0);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = MaxBodyBytes);
         }
     }
 
