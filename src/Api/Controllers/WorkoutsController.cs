@@ -1,3 +1,4 @@
+using System.Globalization;
 using FitCoach.Application.Features.Workouts;
 using FitCoach.Application.Features.Workouts.ImportWorkout;
 using FitCoach.Application.Features.Workouts.ListWorkouts;
@@ -41,6 +42,17 @@ public sealed class WorkoutsController : ApiControllerBase
                 request.Notes,
                 request.Exercises?.Select(e => new ImportedExercise(e.ExerciseId, e.Sets)).ToList()),
             cancellationToken);
-        return Created($"/api/workouts?from={workout.PerformedAt:O}", workout);
+        return Created($"/api/workouts{WorkoutQuery(workout.PerformedAt)}", workout);
+    }
+
+    /// <summary>
+    /// <c>?from=…&amp;to=…</c> selecting the millisecond the workout was performed in (history ranges are inclusive
+    /// and kept to the millisecond), as UTC with a <c>Z</c> and escaped, so following the Location lists it.
+    /// </summary>
+    private static QueryString WorkoutQuery(DateTimeOffset performedAt)
+    {
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(performedAt.ToUnixTimeMilliseconds())
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        return QueryString.Create(new Dictionary<string, string?> { ["from"] = at, ["to"] = at });
     }
 }

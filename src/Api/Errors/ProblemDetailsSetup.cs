@@ -8,24 +8,17 @@ namespace FitCoach.Api.Errors;
 public static class ProblemDetailsSetup
 {
     /// <summary>
-    /// Every error is RFC 9457 problem+json with a trace id: exceptions (<see cref="ProblemExceptionHandler"/>),
-    /// bodies that don't bind (malformed JSON, wrong types) and bare status codes (401, 403, 404, 405).
+    /// Every error is RFC 9457 problem+json with a trace id and a type from <see cref="ProblemTypes"/>: exceptions
+    /// (<see cref="ProblemExceptionHandler"/>), bodies, route and query values that don't bind (malformed JSON, wrong
+    /// types), and bare status codes (401, 403, 404, 405, 415).
     /// </summary>
     public static IServiceCollection AddFitCoachProblemDetails(this IServiceCollection services)
     {
+        // First of all writers (MVC adds its own in AddControllers): the first that accepts a problem writes it, and
+        // ours accepts every one.
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
-            context.ProblemDetails.Type ??= $"https://httpstatuses.io/{context.ProblemDetails.Status}";
-            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
-            {
-                StatusCodes.Status401Unauthorized => "A valid bearer token is required (Authorization: Bearer <JWT>).",
-                StatusCodes.Status403Forbidden => "Your token does not allow this request.",
-                StatusCodes.Status404NotFound => $"No resource at {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}.",
-                StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}.",
-                _ => null,
-            };
-        });
+            ApplyVocabulary(context.ProblemDetails, context.HttpContext));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // PostConfigure: AddControllers installs its own factory, and ours must win whatever the registration order.
         services.PostConfigure<ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = context =>
@@ -45,7 +38,7 @@ public static class ProblemDetailsSetup
                 context.HttpContext,
                 renamed,
                 StatusCodes.Status400BadRequest,
-                "Validation failed",
+                title: null,
                 detail: $"The request is invalid: {string.Join(", ", renamed.Keys)}.");
             return new ObjectResult(problem)
             {
@@ -54,6 +47,30 @@ public static class ProblemDetailsSetup
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// Type and title come from the status alone (MVC's client-error mapping and the exception handler would
+    /// otherwise each pick their own); the detail falls back to one that names the request where it helps.
+    /// </summary>
+    internal static void ApplyVocabulary(ProblemDetails problem, HttpContext httpContext)
+    {
+        var status = problem.Status ?? httpContext.Response.StatusCode;
+        var type = ProblemTypes.For(status);
+        var request = httpContext.Request;
+        problem.Status = status;
+        problem.Type = type.Uri;
+        problem.Title = type.Title;
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        problem.Detail ??= status switch
+        {
+            StatusCodes.Status404NotFound => $"No resource at {request.Method} {request.Path}.",
+            StatusCodes.Status405MethodNotAllowed => $"{request.Method} is not allowed on {request.Path}.",
+            StatusCodes.Status415UnsupportedMediaType => string.IsNullOrEmpty(request.ContentType)
+                ? $"{request.Method} {request.Path} needs a JSON body: send it with Content-Type: application/json."
+                : $"{request.Method} {request.Path} does not accept Content-Type '{request.ContentType}': send the body as application/json.",
+            _ => type.DefaultDetail,
+        };
     }
 
     /// <summary>System.Text.Json's messages name CLR types; clients need to know what to fix.</summary>

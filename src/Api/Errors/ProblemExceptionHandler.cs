@@ -8,9 +8,9 @@ using StackExchange.Redis;
 namespace FitCoach.Api.Errors;
 
 /// <summary>
-/// The one place exceptions become HTTP: expected failures keep their status and message; Redis outages become
-/// 503 with a message saying nothing was stored; anything else is a 500 with a trace id and, outside
-/// Development, no exception details.
+/// The one place exceptions become HTTP (type and title come from <see cref="ProblemTypes"/> by status): expected
+/// failures keep their status and message; Redis outages become 503 with a message saying nothing was stored;
+/// anything else is a 500 with a trace id and, outside Development, no exception details.
 /// </summary>
 public sealed class ProblemExceptionHandler(
     IProblemDetailsService problemDetails,
@@ -24,16 +24,14 @@ public sealed class ProblemExceptionHandler(
             RequestValidationException validation => new ValidationProblemDetails(
                 validation.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
-                Title = validation.Title,
                 Detail = $"The request is invalid: {string.Join(", ", validation.Errors.Keys)}.",
                 Status = validation.StatusCode,
             },
             RateLimitExceededException limited => RateLimited(httpContext, limited),
-            AppException app => new ProblemDetails { Title = app.Title, Detail = app.Message, Status = app.StatusCode },
-            BadHttpRequestException bad => new ProblemDetails { Title = "Bad request", Detail = bad.Message, Status = bad.StatusCode },
+            AppException app => new ProblemDetails { Detail = app.Message, Status = app.StatusCode },
+            BadHttpRequestException bad => new ProblemDetails { Detail = BadRequestDetail(bad), Status = bad.StatusCode },
             RedisConnectionException or RedisTimeoutException => new ProblemDetails
             {
-                Title = "Service unavailable",
                 Detail = "Storage (Redis) is unreachable, so this request could not be completed. Retry in a few seconds.",
                 Status = StatusCodes.Status503ServiceUnavailable,
             },
@@ -52,11 +50,6 @@ public sealed class ProblemExceptionHandler(
             httpContext.Response.Headers.RetryAfter = "5";
         }
 
-        problem.Type = problem.Status switch
-        {
-            429 => "https://iana.org/assignments/http-problem-types#quota-exceeded",
-            _ => $"https://httpstatuses.io/{problem.Status}",
-        };
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
@@ -72,7 +65,6 @@ public sealed class ProblemExceptionHandler(
         httpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         var problem = new ProblemDetails
         {
-            Title = limited.Title,
             Detail = $"{limited.Message} Retry in {retryAfter} s.",
             Status = limited.StatusCode,
         };
@@ -85,13 +77,16 @@ public sealed class ProblemExceptionHandler(
         return problem;
     }
 
+    /// <summary>The server's own words for a body it could not read (for 413 they name the limit in bytes).</summary>
+    private static string BadRequestDetail(BadHttpRequestException bad) => bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+        ? $"{bad.Message} Send a smaller body, or split the request."
+        : bad.Message;
+
     private ProblemDetails Unexpected(Exception exception)
     {
         logger.LogError(exception, "Unhandled exception");
         var problem = new ProblemDetails
         {
-            Title = "Internal server error",
-            Detail = "Something went wrong on our side. Quote the traceId when reporting it.",
             Status = StatusCodes.Status500InternalServerError,
         };
         if (environment.IsDevelopment())
