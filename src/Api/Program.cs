@@ -4,6 +4,7 @@ using FitCoach.Api.Auth;
 using FitCoach.Api.Commands;
 using FitCoach.Api.Errors;
 using FitCoach.Api.Health;
+using FitCoach.Api.Idempotency;
 using FitCoach.Api.OpenApi;
 using FitCoach.Api.RateLimiting;
 using FitCoach.Application;
@@ -58,6 +59,7 @@ app.UseHttpMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<RateLimitHeadersMiddleware>();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapControllers();
 app.MapHealthChecks("/health", new HealthCheckOptions

@@ -40,6 +40,9 @@ public static class RedisKeys
     public static RedisKey Conversation(string userId, string conversationId) =>
         $"{UserTag(userId)}:conversation:{Escape(conversationId)}";
 
+    /// <summary>The hash of one <c>Idempotency-Key</c> of the user (the claim, then the response kept for replay).</summary>
+    public static RedisKey Idempotency(string userId, string key) => $"{UserTag(userId)}:idempotency:{Escape(key)}";
+
     /// <summary>The sorted-set log of one rate-limit key.</summary>
     public static RedisKey RateLimit(string key) => $"{Prefix}{{rl:{key}}}";
 

@@ -28,6 +28,7 @@ public static class RedisRegistration
             services.AddSingleton<ICustomExerciseStore, InMemoryCustomExerciseStore>();
             services.AddSingleton<IWorkoutStore, InMemoryWorkoutStore>();
             services.AddSingleton<IProfileStore, InMemoryProfileStore>();
+            services.AddSingleton<IIdempotencyStore>(provider => new InMemoryIdempotencyStore(provider.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IConversationStore, InMemoryConversationStore>();
             return services;
         }
@@ -44,6 +45,7 @@ public static class RedisRegistration
             sp => new RedisCustomExerciseStore(sp.GetRequiredService<IConnectionMultiplexer>()));
         services.AddSingleton<IWorkoutStore>(sp => new RedisWorkoutStore(sp.GetRequiredService<IConnectionMultiplexer>()));
         services.AddSingleton<IProfileStore>(sp => new RedisProfileStore(sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.AddSingleton<IIdempotencyStore>(sp => new RedisIdempotencyStore(sp.GetRequiredService<IConnectionMultiplexer>()));
         services.AddSingleton<IConversationStore>(sp => new RedisConversationStore(sp.GetRequiredService<IConnectionMultiplexer>()));
         return services;
     }

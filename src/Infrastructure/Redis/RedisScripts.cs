@@ -17,6 +17,8 @@ internal static class RedisScripts
     public static readonly string LeaderboardTop = Load("leaderboard_top.lua");
     public static readonly string WorkoutAdd = Load("workout_add.lua");
     public static readonly string WorkoutRange = Load("workout_range.lua");
+    public static readonly string IdempotencyClaim = Load("idempotency_claim.lua");
+    public static readonly string IdempotencyRelease = Load("idempotency_release.lua");
 
     private static string Load(string fileName)
     {

@@ -181,4 +181,35 @@ public abstract class LeaderboardContract : PortContract<ILeaderboard>
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
             () => Leaderboard.GetTopAsync(board, -1, null, Cancel));
     }
+
+    [Fact]
+    public async Task WriteAsync_AppliesEveryWriteAcrossBoards_AndRepeatingItChangesNothing()
+    {
+        var volume = TestData.NewId("volume");
+        var e1rm = TestData.NewId("e1rm");
+        LeaderboardWrite[] writes =
+        [
+            new(volume, "ana", 1500, LeaderboardWriteMode.Set, TimeSpan.FromDays(1)),
+            new(volume, "ben", 900, LeaderboardWriteMode.Set, null),
+            new(e1rm, "ana", 140, LeaderboardWriteMode.SetIfHigher, null),
+        ];
+        await Leaderboard.SetIfHigherAsync(e1rm, "ana", 150, null, Cancel);
+
+        await Leaderboard.WriteAsync(writes, Cancel);
+        await Leaderboard.WriteAsync(writes, Cancel);
+
+        Assert.Equal([new LeaderboardEntry(1, "ana", 1500), new LeaderboardEntry(2, "ben", 900)], (await Leaderboard.GetTopAsync(volume, 10, null, Cancel)).Entries);
+        Assert.Equal([new LeaderboardEntry(1, "ana", 150)], (await Leaderboard.GetTopAsync(e1rm, 10, null, Cancel)).Entries);
+    }
+
+    [Fact]
+    public async Task WriteAsync_WithAnInvalidWrite_WritesNothing()
+    {
+        var board = TestData.NewId("volume");
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Leaderboard.WriteAsync(
+            [new(board, "ana", 10, LeaderboardWriteMode.Set, null), new(board, "", 10, LeaderboardWriteMode.Set, null)], Cancel));
+
+        Assert.Empty((await Leaderboard.GetTopAsync(board, 10, null, Cancel)).Entries);
+    }
 }

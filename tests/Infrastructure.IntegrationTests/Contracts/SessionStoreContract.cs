@@ -38,18 +38,44 @@ public abstract class SessionStoreContract : PortContract<ISessionStore>
     }
 
     [Fact]
-    public async Task StartAsync_WhileAnotherIsActive_MakesTheNewOneActive()
+    public async Task StartAsync_WhileAnotherIsActive_MakesTheNewOneActive_AndAbandonsTheOld()
     {
         var userId = TestData.NewId("user");
         var first = await Store.StartAsync(userId, "first", TestData.Morning, Cancel);
+        await Store.AppendAsync(userId, first.Id, [new LoggedExercise("Barbell_Squat", "Barbell Squat", 1, [new WorkoutSet { Reps = 5 }], TestData.Morning)], Cancel);
         var second = await Store.StartAsync(userId, "second", TestData.Morning.AddHours(1), Cancel);
 
         Assert.NotEqual(first.Id, second.Id);
         Assert.Equal(second.Id, (await Store.GetActiveAsync(userId, Cancel))?.Id);
+        var abandoned = await Store.GetAsync(userId, first.Id, Cancel);
+        Assert.Equal(SessionStatus.Abandoned, abandoned!.Status);
+        Assert.Equal(TestData.Morning.AddHours(1), abandoned.EndedAt);
+        Assert.Single(abandoned.Exercises); // its sets stay readable
 
-        // Ending the older session must not clear the pointer to the newer one.
-        await Store.EndAsync(userId, first.Id, SessionStatus.Discarded, TestData.Morning.AddHours(2), Cancel);
+        // An abandoned session has ended: it takes no more sets, and ending it again changes nothing.
+        Assert.Null(await Store.AppendAsync(userId, first.Id, [new LoggedExercise("Barbell_Squat", "Barbell Squat", 1, [new WorkoutSet { Reps = 5 }], TestData.Morning)], Cancel));
+        var ended = await Store.EndAsync(userId, first.Id, SessionStatus.Finished, TestData.Morning.AddHours(2), Cancel);
+        Assert.Equal(SessionStatus.Abandoned, ended!.Status);
+        Assert.NotNull(ended.EndConflict(SessionStatus.Finished));
         Assert.Equal(second.Id, (await Store.GetActiveAsync(userId, Cancel))?.Id);
+    }
+
+    [Theory]
+    [InlineData(SessionStatus.Finished, SessionStatus.Discarded)]
+    [InlineData(SessionStatus.Discarded, SessionStatus.Finished)]
+    [InlineData(SessionStatus.Finished, SessionStatus.Finished)]
+    public async Task EndAsync_EndsASessionOnce_AsTheDomainRuleDoes(SessionStatus first, SessionStatus then)
+    {
+        var userId = TestData.NewId("user");
+        var session = await Store.StartAsync(userId, null, TestData.Morning, Cancel);
+        var expected = session.End(first, TestData.Morning.AddHours(1)).End(then, TestData.Morning.AddHours(2));
+
+        await Store.EndAsync(userId, session.Id, first, TestData.Morning.AddHours(1), Cancel);
+        var ended = await Store.EndAsync(userId, session.Id, then, TestData.Morning.AddHours(2), Cancel);
+
+        Assert.Equal(expected.Status, ended!.Status);
+        Assert.Equal(expected.EndedAt, ended.EndedAt);
+        Assert.Equal(expected.EndConflict(then) is null, ended.EndConflict(then) is null);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using FitCoach.Application.Common.Time;
 using FitCoach.Domain.Exercises;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -56,9 +57,4 @@ public sealed class CustomExerciseMatchers : IDisposable
         $"{exercises.Count}:{string.Join('\u001f', exercises.Select(e => e.Id).Order(StringComparer.Ordinal))}";
 
     private sealed record Entry(string Fingerprint, ExerciseMatcher Matcher);
-
-    private sealed class TimeProviderClock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
-    {
-        public DateTimeOffset UtcNow => time.GetUtcNow();
-    }
 }

@@ -46,6 +46,7 @@ public sealed class FinishSessionCommandHandler(ISessionStore sessions, IWorkout
                 Name = session.Name,
                 Notes = request.Notes,
                 Source = "session",
+                Ranked = true,
             },
             cancellationToken);
         return Response(workout);
