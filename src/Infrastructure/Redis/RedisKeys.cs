@@ -37,8 +37,11 @@ public static class RedisKeys
     public static RedisKey Conversation(string userId, string conversationId) =>
         $"{UserTag(userId)}:conversation:{Escape(conversationId)}";
 
-    /// <summary>The sorted-set log of one rate-limit key.</summary>
-    public static RedisKey RateLimit(string key) => $"{Prefix}{{rl:{key}}}";
+    /// <summary>
+    /// The sorted-set log of one rate-limit key ("user id:group"), escaped like a user id so a '}' in the id cannot end
+    /// the hash tag early and put different users' limits under one tag.
+    /// </summary>
+    public static RedisKey RateLimit(string key) => $"{Prefix}{{rl:{Escape(key)}}}";
 
     /// <summary>The sorted set of one leaderboard.</summary>
     public static RedisKey Leaderboard(string board) => $"{Prefix}{{lb:{board}}}";
