@@ -6,6 +6,7 @@ using FitCoach.Api.Errors;
 using FitCoach.Api.Health;
 using FitCoach.Api.OpenApi;
 using FitCoach.Api.RateLimiting;
+using FitCoach.Api.Security;
 using FitCoach.Application;
 using FitCoach.Application.Common.RateLimiting;
 using FitCoach.Infrastructure;
@@ -22,6 +23,7 @@ if (KnowledgeSyncCommand.IsInvoked(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+ProductionConfigurationGuard.ThrowIfUnsafe(builder.Environment, builder.Configuration);
 if (!builder.Environment.IsDevelopment())
 {
     // One JSON object per log line outside Development, for log shippers.
