@@ -58,8 +58,14 @@ app.Logger.LogInformation(
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSwagger();
-app.UseSwaggerUI(options => options.EnablePersistAuthorization());
+// The UI and document describe every route to anyone who asks: Development, or where an operator turns them on.
+var swagger = app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Swagger:Enabled");
+if (swagger)
+{
+    app.UseSwagger();
+    app.UseSwaggerUI(options => options.EnablePersistAuthorization());
+}
+
 app.UseRouting();
 app.UseHttpMetrics();
 app.UseAuthentication();
@@ -78,7 +84,10 @@ app.MapHealthChecks("/health", new HealthCheckOptions
     },
 }).AllowAnonymous();
 app.MapMetrics("/metrics").AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+if (swagger)
+{
+    app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+}
 
 await app.RunAsync();
 
