@@ -4,6 +4,7 @@ using FitCoach.Api.Auth;
 using FitCoach.Api.Commands;
 using FitCoach.Api.Errors;
 using FitCoach.Api.Health;
+using FitCoach.Api.Observability;
 using FitCoach.Api.OpenApi;
 using FitCoach.Api.RateLimiting;
 using FitCoach.Api.Security;
@@ -13,7 +14,6 @@ using FitCoach.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Prometheus;
 
 if (KnowledgeSyncCommand.IsInvoked(args))
 {
@@ -67,7 +67,7 @@ if (swagger)
 }
 
 app.UseRouting();
-app.UseHttpMetrics();
+app.UseFitCoachHttpMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<RateLimitHeadersMiddleware>();
@@ -83,7 +83,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions
         [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
     },
 }).AllowAnonymous();
-app.MapMetrics("/metrics").AllowAnonymous();
+app.MapFitCoachMetrics();
 if (swagger)
 {
     app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
