@@ -38,6 +38,7 @@ builder.Services.AddOptions<RateLimitOptions>()
     .Validate(o => !o.Problems().Any(), "RateLimiting configuration is incomplete: every contract group needs a window and free and premium limits.")
     .ValidateOnStart();
 builder.Services.AddFitCoachAuth(builder.Configuration);
+builder.Services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.Section));
 builder.Services.AddFitCoachProblemDetails();
 builder.Services.AddFitCoachSwagger();
 builder.Services
@@ -58,6 +59,7 @@ app.Logger.LogInformation(
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
 // The UI and document describe every route to anyone who asks: Development, or where an operator turns them on.
 var swagger = app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Swagger:Enabled");
 if (swagger)
