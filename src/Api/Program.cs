@@ -38,6 +38,7 @@ builder.Services.AddOptions<RateLimitOptions>()
     .Validate(o => !o.Problems().Any(), "RateLimiting configuration is incomplete: every contract group needs a window and free and premium limits.")
     .ValidateOnStart();
 builder.Services.AddFitCoachAuth(builder.Configuration);
+builder.Services.AddFitCoachForwardedHeaders(builder.Configuration);
 builder.Services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.Section));
 builder.Services.AddFitCoachProblemDetails();
 builder.Services.AddFitCoachSwagger();
@@ -57,6 +58,13 @@ app.Logger.LogInformation(
     app.Services.GetRequiredService<FitCoach.Application.Common.Ports.IKnowledgeSearch>().Provider,
     app.Services.GetService<FitCoach.Application.Common.Ports.IWorkoutTranscriptModel>()?.ModelId ?? "offline");
 
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
