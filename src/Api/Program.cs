@@ -14,6 +14,7 @@ using FitCoach.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Console;
 
 if (KnowledgeSyncCommand.IsInvoked(args))
 {
@@ -28,6 +29,12 @@ if (!builder.Environment.IsDevelopment())
 {
     // One JSON object per log line outside Development, for log shippers.
     builder.Logging.ClearProviders().AddJsonConsole(options => options.IncludeScopes = true);
+}
+else
+{
+    // Plain text for people, with request values escaped so a URL cannot forge or overwrite lines.
+    builder.Logging.AddConsoleFormatter<PlainTextConsoleFormatter, ConsoleFormatterOptions>()
+        .AddConsole(options => options.FormatterName = PlainTextConsoleFormatter.FormatterName);
 }
 
 builder.Services.AddSingleton(TimeProvider.System);
