@@ -5,14 +5,16 @@ using FitCoach.Api.Commands;
 using FitCoach.Api.Errors;
 using FitCoach.Api.Health;
 using FitCoach.Api.Idempotency;
+using FitCoach.Api.Observability;
 using FitCoach.Api.OpenApi;
 using FitCoach.Api.RateLimiting;
+using FitCoach.Api.Security;
 using FitCoach.Application;
 using FitCoach.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Prometheus;
+using Microsoft.Extensions.Logging.Console;
 
 if (KnowledgeSyncCommand.IsInvoked(args))
 {
@@ -22,16 +24,25 @@ if (KnowledgeSyncCommand.IsInvoked(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+ProductionConfigurationGuard.ThrowIfUnsafe(builder.Environment, builder.Configuration);
 if (!builder.Environment.IsDevelopment())
 {
     // One JSON object per log line outside Development, for log shippers.
     builder.Logging.ClearProviders().AddJsonConsole(options => options.IncludeScopes = true);
+}
+else
+{
+    // Plain text for people, with request values escaped so a URL cannot forge or overwrite lines.
+    builder.Logging.AddConsoleFormatter<PlainTextConsoleFormatter, ConsoleFormatterOptions>()
+        .AddConsole(options => options.FormatterName = PlainTextConsoleFormatter.FormatterName);
 }
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddFitCoachAuth(builder.Configuration);
+builder.Services.AddFitCoachForwardedHeaders(builder.Configuration);
+builder.Services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.Section));
 builder.Services.AddFitCoachProblemDetails();
 builder.Services.AddFitCoachSwagger();
 builder.Services
@@ -50,12 +61,26 @@ app.Logger.LogInformation(
     app.Services.GetRequiredService<FitCoach.Application.Common.Ports.IKnowledgeSearch>().Provider,
     app.Services.GetRequiredService<FitCoach.Application.Common.Ports.IWorkoutTranscriptModel>().ModelId);
 
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSwagger();
-app.UseSwaggerUI(options => options.EnablePersistAuthorization());
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+// The UI and document describe every route to anyone who asks: Development, or where an operator turns them on.
+var swagger = app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Swagger:Enabled");
+if (swagger)
+{
+    app.UseSwagger();
+    app.UseSwaggerUI(options => options.EnablePersistAuthorization());
+}
+
 app.UseRouting();
-app.UseHttpMetrics();
+app.UseFitCoachHttpMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<RateLimitHeadersMiddleware>();
@@ -72,8 +97,11 @@ app.MapHealthChecks("/health", new HealthCheckOptions
         [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
     },
 }).AllowAnonymous();
-app.MapMetrics("/metrics").AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapFitCoachMetrics();
+if (swagger)
+{
+    app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+}
 
 await app.RunAsync();
 

@@ -43,8 +43,11 @@ public static class RedisKeys
     /// <summary>The hash of one <c>Idempotency-Key</c> of the user (the claim, then the response kept for replay).</summary>
     public static RedisKey Idempotency(string userId, string key) => $"{UserTag(userId)}:idempotency:{Escape(key)}";
 
-    /// <summary>The sorted-set log of one rate-limit key.</summary>
-    public static RedisKey RateLimit(string key) => $"{Prefix}{{rl:{key}}}";
+    /// <summary>
+    /// The sorted-set log of one rate-limit key ("user id:group"), escaped like a user id so a '}' in the id cannot end
+    /// the hash tag early and put different users' limits under one tag.
+    /// </summary>
+    public static RedisKey RateLimit(string key) => $"{Prefix}{{rl:{Escape(key)}}}";
 
     /// <summary>The sorted set of one leaderboard.</summary>
     public static RedisKey Leaderboard(string board) => $"{Prefix}{{lb:{board}}}";
