@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using FitCoach.Application.Common.Ports;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace FitCoach.Application.Features.Coach.AskCoach;
@@ -19,7 +19,8 @@ public sealed class CoachAnswerCache(
     ITextNormalizer normalizer,
     IAppMetrics metrics,
     ILogger<CoachAnswerCache> logger,
-    IEnumerable<ITextEmbedder> embedders)
+    IEnumerable<ITextEmbedder> embedders,
+    int semanticCapacity = CoachAnswerCache.MaxSemanticVectors) : IDisposable
 {
     public const string CacheName = "coach-answer";
 
@@ -27,7 +28,14 @@ public sealed class CoachAnswerCache(
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    private const int SemanticEntriesPerFingerprint = 256;
+    /// <summary>Questions remembered per (user facts, model) partition for semantic matching, newest kept.</summary>
+    internal const int SemanticEntriesPerPartition = 64;
+
+    /// <summary>
+    /// Question vectors remembered over all partitions (a partition counts its vectors); past it the least recently
+    /// used partitions go first, and an idle one goes after the answers' own lifetime. ~30 MB at 384 dimensions.
+    /// </summary>
+    internal const int MaxSemanticVectors = 20_000;
 
     private static readonly HybridCacheEntryOptions ReadOnly = new()
     {
@@ -37,7 +45,10 @@ public sealed class CoachAnswerCache(
     private static readonly HybridCacheEntryOptions Store = new() { Expiration = Lifetime, LocalCacheExpiration = TimeSpan.FromMinutes(30) };
 
     private readonly ITextEmbedder? _embedder = embedders.FirstOrDefault();
-    private readonly ConcurrentDictionary<string, List<(float[] Vector, string Key)>> _semantic = new(StringComparer.Ordinal);
+    private readonly MemoryCache _semantic = new(new MemoryCacheOptions { SizeLimit = semanticCapacity, CompactionPercentage = 0.2, TrackStatistics = true });
+
+    /// <summary>Vectors remembered now, over every partition.</summary>
+    internal long SemanticVectors => _semantic.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     public async Task<(CoachAnswer Answer, bool Cached)> GetOrComposeAsync(
         string question,
@@ -126,41 +137,37 @@ public sealed class CoachAnswerCache(
 
     private string? NearestKey(string partition, float[] vector)
     {
-        if (!_semantic.TryGetValue(partition, out var entries))
+        if (!_semantic.TryGetValue(partition, out (float[] Vector, string Key)[]? entries))
         {
             return null;
         }
 
-        lock (entries)
+        string? best = null;
+        var bestSimilarity = SemanticThreshold;
+        foreach (var (candidate, key) in entries!)
         {
-            string? best = null;
-            var bestSimilarity = SemanticThreshold;
-            foreach (var (candidate, key) in entries)
+            var similarity = Dot(candidate, vector);
+            if (similarity >= bestSimilarity)
             {
-                var similarity = Dot(candidate, vector);
-                if (similarity >= bestSimilarity)
-                {
-                    (best, bestSimilarity) = (key, similarity);
-                }
+                (best, bestSimilarity) = (key, similarity);
             }
-
-            return best;
         }
+
+        return best;
     }
 
+    /// <summary>Adds a question's vector to its partition (a new immutable array, so readers never see it half written).</summary>
     private void Remember(string partition, float[] vector, string key)
     {
-        var entries = _semantic.GetOrAdd(partition, _ => []);
-        lock (entries)
+        lock (_semantic)
         {
-            entries.RemoveAll(e => e.Key == key);
-            entries.Add((vector, key));
-            if (entries.Count > SemanticEntriesPerFingerprint)
-            {
-                entries.RemoveAt(0);
-            }
+            var entries = _semantic.TryGetValue(partition, out (float[] Vector, string Key)[]? current) ? current! : [];
+            (float[] Vector, string Key)[] updated = [.. entries.Where(e => e.Key != key).TakeLast(SemanticEntriesPerPartition - 1), (vector, key)];
+            _semantic.Set(partition, updated, new MemoryCacheEntryOptions { Size = updated.Length, SlidingExpiration = Lifetime });
         }
     }
+
+    public void Dispose() => _semantic.Dispose();
 
     private static double Dot(float[] a, float[] b)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -6,6 +5,7 @@ using System.Text.RegularExpressions;
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Common.Text;
 using FitCoach.Domain.Profiles;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace FitCoach.Application.Features.Coach.AskCoach;
 
@@ -21,10 +21,15 @@ public sealed record ComposedAnswer(string Text, IReadOnlyList<KnowledgePassage>
 /// </summary>
 public sealed partial class OfflineCoachComposer
 {
-    private const int MaxDocuments = 5;
-    private const int MaxCachedStemSets = 50_000;
+    /// <summary>At most this many texts' stems are memoised; past it the least recently used are dropped first.</summary>
+    internal const int MaxCachedStemSets = 50_000;
 
-    private static readonly ConcurrentDictionary<string, FrozenSet<string>> StemCache = new(StringComparer.Ordinal);
+    private const int MaxDocuments = 5;
+
+    private static readonly MemoryCache StemCache = new(new MemoryCacheOptions { SizeLimit = MaxCachedStemSets, CompactionPercentage = 0.2 });
+
+    private static readonly MemoryCacheEntryOptions StemEntry = new() { Size = 1 };
+
     /// <summary>How much the lead says before the other passages have their turn.</summary>
     private const int LeadChars = 520;
 
@@ -479,13 +484,14 @@ public sealed partial class OfflineCoachComposer
 
     /// <summary>
     /// A text's stems, memoised: the same corpus sentences are weighed, ranked and compared many times per answer and
-    /// across answers. Bounded, so arbitrary question text cannot grow it without limit.
+    /// across answers. Bounded (<see cref="MaxCachedStemSets"/>, least recently used out first), so arbitrary question
+    /// text can neither grow it without limit nor fill it for good and leave the corpus sentences re-stemmed.
     /// </summary>
-    private static FrozenSet<string> Stems(string text)
+    internal static FrozenSet<string> Stems(string text)
     {
-        if (StemCache.TryGetValue(text, out var cached))
+        if (StemCache.TryGetValue(text, out FrozenSet<string>? cached))
         {
-            return cached;
+            return cached!;
         }
 
         var stems = new HashSet<string>(StringComparer.Ordinal);
@@ -498,13 +504,14 @@ public sealed partial class OfflineCoachComposer
         }
 
         var frozen = stems.ToFrozenSet(StringComparer.Ordinal);
-        if (StemCache.Count < MaxCachedStemSets)
-        {
-            StemCache.TryAdd(text, frozen);
-        }
-
+        StemCache.Set(text, frozen, StemEntry);
         return frozen;
     }
+
+    /// <summary>How many texts' stems are memoised now.</summary>
+    internal static int CachedStemSets => StemCache.Count;
+
+    internal static bool IsStemmed(string text) => StemCache.TryGetValue(text, out _);
 
     private static FrozenSet<string> PersonalStems(UserProfile profile)
     {
