@@ -151,7 +151,7 @@ internal sealed partial class SetInterpreter
             }
 
             var end = j;
-            var values = IsEffortAfter(j) ? ReadNumbers(j, out end) : [];
+            var values = IsEffortAfter(j) ? ReadEfforts(j, out end) : [];
             if (values.Count == 0)
             {
                 _unread.Add(SpanOf(i, j));
@@ -186,17 +186,25 @@ internal sealed partial class SetInterpreter
             return;
         }
 
-        var last = _groups.Count > 0 ? _groups[^1] : null;
-        if (last is not null && last.Rpe is null)
+        AttachEffort(values[0], span, draft => draft.Rpe, (draft, value) => draft.Rpe = value);
+    }
+
+    /// <summary>
+    /// An effort said after a group is that group's ("140 for 5 at rpe 7, 150 for 3 at rpe 8.5"); said before any
+    /// group it is every set's. A second, different effort for the same group is a contradiction: it is handed back
+    /// as unparsed rather than given to sets it was not said about.
+    /// </summary>
+    private void AttachEffort(double value, TextSpan span, Func<SetDraft, double?> get, Action<SetDraft, double> set)
+    {
+        var owner = _groups.Count > 0 ? _groups[^1] : _shared;
+        if (get(owner) is { } said && said != value)
         {
-            last.Rpe = values[0];
-            last.Span = last.Span.Union(span);
+            _unread.Add(span);
+            return;
         }
-        else
-        {
-            _shared.Rpe ??= values[0];
-            _shared.Span = _shared.Span.Union(span);
-        }
+
+        set(owner, value);
+        owner.Span = owner.Span.Union(span);
     }
 
     /// <summary>"2 reps in reserve", "rir 2", "with 3 in the tank".</summary>
@@ -225,19 +233,7 @@ internal sealed partial class SetInterpreter
             return i;
         }
 
-        var span = SpanOf(i, end);
-        var last = _groups.Count > 0 ? _groups[^1] : null;
-        if (last is not null && last.Rir is null)
-        {
-            last.Rir = rir;
-            last.Span = last.Span.Union(span);
-        }
-        else
-        {
-            _shared.Rir ??= rir;
-            _shared.Span = _shared.Span.Union(span);
-        }
-
+        AttachEffort(rir, SpanOf(i, end), draft => draft.Rir, (draft, value) => draft.Rir = value);
         return end;
     }
 
@@ -307,6 +303,13 @@ internal sealed partial class SetInterpreter
         if (Is(j, TokenKind.Sets))
         {
             return ReadSetsOf(new SetDraft { Count = Value(i), Type = type }, i, j + 1);
+        }
+
+        if (IsTimesBeforeHold(i + 1, out var held, out var heldEnd))
+        {
+            // "three times for a minute each", "twice for 45 seconds": how many holds, then how long each was
+            held.Count = Value(i);
+            return FinishGroup(held, i, heldEnd);
         }
 
         if (Is(i + 1, TokenKind.Reps))
@@ -626,7 +629,11 @@ internal sealed partial class SetInterpreter
         or TokenKind.Rir or TokenKind.Side or TokenKind.Comment or TokenKind.Warmup or TokenKind.Failure or TokenKind.Amrap
         || (lead && after is TokenKind.For);
 
-    private List<double> ReadNumbers(int i, out int end)
+    /// <summary>
+    /// "8, 8, 9": the efforts after "rpe". A number after a comma continues the list only while it can be an effort, so
+    /// in "at rpe 7, 150 for 3" the 150 starts the next set instead of joining the list.
+    /// </summary>
+    private List<double> ReadEfforts(int i, out int end)
     {
         var values = new List<double>();
         end = i;
@@ -635,7 +642,7 @@ internal sealed partial class SetInterpreter
         {
             values.Add(Value(k));
             end = k + 1;
-            if ((Is(k + 1, TokenKind.Comma) || Is(k + 1, TokenKind.And)) && Is(k + 2, TokenKind.Number) && !IsCountFollower(k + 3))
+            if ((Is(k + 1, TokenKind.Comma) || Is(k + 1, TokenKind.And)) && IsEffortAfter(k + 2) && SetLimits.IsRpe(Value(k + 2)))
             {
                 k += 2;
                 continue;
@@ -648,6 +655,33 @@ internal sealed partial class SetInterpreter
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    /// <summary>"times for 30 seconds", "times for a minute each", "times 40 meters": a count of holds or lengths, not reps.</summary>
+    private bool IsTimesBeforeHold(int i, out SetDraft held, out int end)
+    {
+        held = new SetDraft();
+        end = i;
+        if (!Is(i, TokenKind.Reps) || _t[i].Text != "times")
+        {
+            return false;
+        }
+
+        var j = SkipFillers(Is(i + 1, TokenKind.For) || Is(i + 1, TokenKind.Of) ? i + 2 : i + 1);
+        if (TryDurationValue(j, _kind != ExerciseKind.Strength, out var seconds, out end))
+        {
+            held.DurationSeconds = seconds;
+            return true;
+        }
+
+        if (TryDistanceValue(j, out var km, out end))
+        {
+            held.DistanceKm = km;
+            return true;
+        }
+
+        end = i;
+        return false;
+    }
 
     /// <summary>"10 for 3 sets" (reps, then sets), unlike "140 for 3 sets of 5" (a load, then the sets).</summary>
     private bool IsRepsForSets(int i) => Is(i + 1, TokenKind.For) && Is(i + 2, TokenKind.Number) && Is(i + 3, TokenKind.Sets)
