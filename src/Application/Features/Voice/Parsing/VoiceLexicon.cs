@@ -87,6 +87,19 @@ internal static class VoiceLexicon
             ["steps"] = (TokenKind.Reps, 0),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Words that only colour a set named by a rep noun: "a heavy single", "a top double", "an easy triple".</summary>
+    public static readonly FrozenSet<string> SetAdjectives = new[]
+    {
+        "heavy", "heavier", "light", "lighter", "top", "easy", "hard", "tough", "smooth", "solid", "clean", "fast",
+        "slow", "grindy", "ugly", "big", "final", "last", "first", "paused", "quick",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Counts said in one word with their "times": "twice for 45 seconds", "thrice".</summary>
+    public static readonly FrozenDictionary<string, int> RepeatWords = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["twice"] = 2, ["thrice"] = 3,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Reps a lifter names with a noun: "a single", "for a triple", "3 doubles".</summary>
     public static readonly FrozenDictionary<string, int> RepNouns = new Dictionary<string, int>(StringComparer.Ordinal)
     {
