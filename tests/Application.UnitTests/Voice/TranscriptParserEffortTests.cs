@@ -48,6 +48,17 @@ public sealed class TranscriptParserEffortTests
     public void Parse_WhenRampHasPerSetRpe_KeepsEachRpeOnItsSet(string transcript, string[] expected) =>
         Assert.Equal(expected, SetsOf(Parse(transcript), Squat));
 
+    [Theory]
+    [InlineData("deadlift 180 for 3 at 8, 190 for 2 at 9")]
+    [InlineData("deadlift 180 for 3 at an 8, 190 for 2 at a 9")]
+    [InlineData("deadlift 180x3 @8, 190x2 @9")]
+    public void Parse_WhenASmallNumberFollowsALoadedSet_ReadsItAsThatSetsRpe(string transcript) =>
+        Assert.Equal(["3r 180kg @8", "2r 190kg @9"], SetsOf(Parse(transcript), "Barbell_Deadlift"));
+
+    [Fact]
+    public void Parse_WhenASmallNumberFollowsASetWithoutLoad_ReadsItAsTheLoad() =>
+        Assert.Equal(Repeat("10r 8kg", 3), SetsOf(Parse("curls 3x10 at 8"), "Barbell_Curl"));
+
     [Fact]
     public void Parse_WhenRampHasPerSetRir_KeepsEachRirOnItsSet() =>
         Assert.Equal(["8r 100kg rir2", "6r 110kg rir1"], SetsOf(Parse("rdl 100 for 8 rir 2, 110 for 6 rir 1"), "Romanian_Deadlift"));

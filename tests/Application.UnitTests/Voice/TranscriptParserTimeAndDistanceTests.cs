@@ -39,6 +39,7 @@ public sealed class TranscriptParserTimeAndDistanceTests
     [InlineData("plank thrice for a minute")]
     [InlineData("planks 3 times 1 minute")]
     [InlineData("plank for a minute three times")]
+    [InlineData("plank three times at a minute")]
     public void Parse_WhenHoldsAreCountedInTimes_GivesOneSetPerHold(string transcript) =>
         Assert.Equal(Repeat("60s", 3), SetsOf(Parse(transcript), "Plank"));
 

@@ -41,6 +41,7 @@ internal sealed partial class SetInterpreter
     private int _listIndex;
     private bool _perSide;
     private bool _absurd;
+    private bool _unsure;
 
     private SetInterpreter(List<Token> tokens, Exercise exercise, Func<int, string> unitAt)
     {
@@ -168,6 +169,13 @@ internal sealed partial class SetInterpreter
             return i + 2;
         }
 
+        if (IsEffortAfterLoadedSet(i, out var effort))
+        {
+            // "180 for 3 at 8, 190 for 2 at 9", "at an 8": the set already has its load, so a small number is its effort
+            AttachRpe([Value(effort)], SpanOf(i, effort + 1));
+            return effort + 1;
+        }
+
         if (Is(i, TokenKind.Number) && IsEffortValue(i) && Is(i + 1, TokenKind.Rpe))
         {
             AttachRpe([Value(i)], SpanOf(i, i + 2));
@@ -261,6 +269,11 @@ internal sealed partial class SetInterpreter
     /// <summary>Groups led by a count or reps: "x5", "3x8", "100x9x4", "3 sets of 8", "12 reps", "3 triples".</summary>
     private int TryGroup(int i)
     {
+        if (Is(i, TokenKind.Sets) && _t[i].Text is "sets" or "rounds")
+        {
+            return ReadUncountedSets(i);
+        }
+
         if (Is(i, TokenKind.Times) && TryComponent(i + 1, out var only) && only.Part == Part.Bare)
         {
             return FinishGroup(new SetDraft { Reps = only.Value }, i, only.End);
@@ -345,6 +358,44 @@ internal sealed partial class SetInterpreter
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// "sets of 10", "a few sets of 10": sets with no count before them (a count before them is read with it). What
+    /// each held is read, but the group is not stored unless a count is said apart; a list ("sets of 10, 8, 6") counts
+    /// itself and is read as any list.
+    /// </summary>
+    private int ReadUncountedSets(int i)
+    {
+        var k = i + 1;
+        while (Is(k, TokenKind.Of) || Is(k, TokenKind.Filler))
+        {
+            k++;
+        }
+
+        if (TryReadList(k, lead: false, out _, out _, out _) || !TryComponent(k, out var held) || held.IsRange
+            || Is(held.End, TokenKind.Times) || Is(held.End, TokenKind.For))
+        {
+            return i;
+        }
+
+        var group = new SetDraft { CountUnsaid = true };
+        switch (held.Part)
+        {
+            case Part.Bare:
+                group.Reps = held.Value;
+                break;
+            case Part.Duration:
+                group.DurationSeconds = held.Value;
+                break;
+            case Part.Distance:
+                group.DistanceKm = held.Value;
+                break;
+            default:
+                return i;
+        }
+
+        return FinishGroup(group, i, held.End);
     }
 
     /// <summary>"15xx40k,50k": the same reps at each of several loads, one set per load.</summary>
@@ -656,6 +707,15 @@ internal sealed partial class SetInterpreter
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
+    /// <summary>After "at": a number that can only be an effort, since the set said just before has its load and reps.</summary>
+    private bool IsEffortAfterLoadedSet(int at, out int effort)
+    {
+        effort = SkipFillers(at + 1);
+        return Is(at, TokenKind.At) && Is(effort, TokenKind.Number) && Value(effort) <= AtSignRpeMax && IsEffortAfter(effort)
+            && !IsLoadUnit(effort + 1) && _groups.Count > 0 && _groups[^1].EndIndex == at
+            && _groups[^1] is { Load: not null, Reps: not null, Rpe: null };
+    }
+
     /// <summary>"times for 30 seconds", "times for a minute each", "times 40 meters": a count of holds or lengths, not reps.</summary>
     private bool IsTimesBeforeHold(int i, out SetDraft held, out int end)
     {
@@ -666,7 +726,7 @@ internal sealed partial class SetInterpreter
             return false;
         }
 
-        var j = SkipFillers(Is(i + 1, TokenKind.For) || Is(i + 1, TokenKind.Of) ? i + 2 : i + 1);
+        var j = SkipFillers(Is(i + 1, TokenKind.For) || Is(i + 1, TokenKind.Of) || Is(i + 1, TokenKind.At) ? i + 2 : i + 1);
         if (TryDurationValue(j, _kind != ExerciseKind.Strength, out var seconds, out end))
         {
             held.DurationSeconds = seconds;
@@ -708,5 +768,8 @@ internal sealed partial class SetInterpreter
     };
 }
 
-/// <summary>The sets read for one exercise, the spans left unread, and whether an absurd value was refused.</summary>
-internal sealed record SetOutcome(List<WorkoutSet> Sets, List<TextSpan> Unread, bool HadAbsurdValue);
+/// <summary>
+/// The sets read for one exercise, the spans left unread, and whether something was refused: an absurd value, or
+/// numbers whose reading would be a guess.
+/// </summary>
+internal sealed record SetOutcome(List<WorkoutSet> Sets, List<TextSpan> Unread, bool Refused);

@@ -204,7 +204,7 @@ internal static class VoiceLexicon
         "like", "so", "okay", "ok", "alright", "yeah", "yes", "well", "now", "was", "were", "is", "are", "be", "been",
         "have", "had", "has", "workout", "session", "gym", "training", "each", "per", "another", "more", "again",
         "total", "about", "around", "roughly", "approximately", "held", "holding", "performed", "knocked", "out",
-        "banged", "pumped", "pair", "couple", "weight", "weights", "working", "started", "start", "after", "before",
+        "banged", "pumped", "pair", "couple", "few", "several", "multiple", "weight", "weights", "working", "started", "start", "after", "before",
         "followed", "by", "x", "times", "s", "max", "morning", "evening", "afternoon", "yesterday", "throughout",
         "belt", "vest", "hey", "can", "could", "would", "will", "want", "wanna", "need", "gonna", "going", "let",
         "lets", "quick", "quickly", "hold", "holds",
