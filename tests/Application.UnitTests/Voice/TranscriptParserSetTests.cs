@@ -111,6 +111,19 @@ public sealed class TranscriptParserSetTests
     public void Parse_WhenSetsAreNamedSinglesDoublesOrTriples_ReadsTheRepsFromTheNoun(string transcript, string[] expected) =>
         Assert.Equal(expected, SetsOf(Parse(transcript), "Front_Barbell_Squat"));
 
+    [Fact]
+    public void Parse_WhenUncountedTriplesAreCountedApart_ReadsThatManyTriples() =>
+        Assert.Equal(Repeat("3r 140kg", 3), SetsOf(Parse("squat triples at 140 for 3 sets"), Squat));
+
+    [Fact]
+    public void Parse_WhenSinglesAreNotCounted_StoresNoSetAndReturnsThemAsUnparsed()
+    {
+        var result = Parse("squat singles at 200");
+
+        Assert.Empty(result.Exercises);
+        Assert.Equal(["squat singles at 200"], result.Unparsed);
+    }
+
     [Theory]
     [InlineData("single arm dumbbell row 3x12", "One-Arm_Dumbbell_Row")]
     [InlineData("single-leg glute bridge 3x12", "Single_Leg_Glute_Bridge")]

@@ -43,6 +43,17 @@ public sealed class TranscriptParserTimeAndDistanceTests
     public void Parse_WhenHoldsAreCountedInTimes_GivesOneSetPerHold(string transcript) =>
         Assert.Equal(Repeat("60s", 3), SetsOf(Parse(transcript), "Plank"));
 
+    [Theory]
+    [InlineData("plank 3 x 1 minute 30 seconds")]
+    [InlineData("plank 3 x a minute and a half")]
+    [InlineData("plank 3 sets of 1 minute 30 seconds")]
+    public void Parse_WhenRepeatedHoldsLastMinutesAndSeconds_GivesEachHoldTheWholeTime(string transcript) =>
+        Assert.Equal(Repeat("90s", 3), SetsOf(Parse(transcript), "Plank"));
+
+    [Fact]
+    public void Parse_WhenAHoldIsDoneOnce_GivesOneSet() =>
+        Assert.Equal(["120s"], SetsOf(Parse("plank once for 2 minutes"), "Plank"));
+
     [Fact]
     public void Parse_WhenASideHoldIsDoneTwice_GivesTwoSetsPerSide() =>
         Assert.Equal(Repeat("45s per-side", 2), SetsOf(Parse("side plank twice for 45 seconds each side"), "Side_Bridge"));

@@ -470,7 +470,14 @@ internal sealed partial class SetInterpreter
 
         var part = Part.Bare;
         var load = Load.Bare(number, sign == 0 ? 1 : sign) with { Said = SpanOf(i, j) };
-        if (ReadUnit(j, out var unit))
+        if (sign == 0 && !isRange && TryDurationValue(j - 1, _kind != ExerciseKind.Strength, out var seconds, out var durationEnd))
+        {
+            // "1 minute 30 seconds", "a minute and a half", "2m": every way a hold is said
+            part = Part.Duration;
+            value = seconds;
+            j = durationEnd;
+        }
+        else if (ReadUnit(j, out var unit))
         {
             part = Part.Load;
             load = load with { Unit = unit };
@@ -482,18 +489,6 @@ internal sealed partial class SetInterpreter
             load = Load.Bar(number, (int)value);
             j++;
         }
-        else if (IsMinutesM(j))
-        {
-            part = Part.Duration;
-            value *= VoiceLexicon.SecondsPerMinute;
-            j++;
-        }
-        else if (Is(j, TokenKind.DurationUnit))
-        {
-            part = Part.Duration;
-            value *= Value(j);
-            j++;
-        }
         else if (Is(j, TokenKind.DistanceUnit) || (Is(j, TokenKind.KSuffix) && _kind == ExerciseKind.Cardio))
         {
             part = Part.Distance;
@@ -502,7 +497,7 @@ internal sealed partial class SetInterpreter
         }
         else if (Is(j, TokenKind.SecondSuffix))
         {
-            part = _kind == ExerciseKind.Strength ? Part.Bare : Part.Duration;
+            // "3x12 lateral raises 20s": for a lift, a pair of 20s (a hold's seconds are read above)
             j++;
         }
         else if (sign != 0)

@@ -301,7 +301,9 @@ internal sealed partial class SetInterpreter
 
         if (!Is(i, TokenKind.Number))
         {
-            return Is(i, TokenKind.RepsNoun) ? FinishGroup(new SetDraft { Reps = Value(i) }, i, i + 1) : i;
+            return Is(i, TokenKind.RepsNoun)
+                ? FinishGroup(new SetDraft { Reps = Value(i), CountUnsaid = _t[i].Text == "uncounted" }, i, i + 1)
+                : i;
         }
 
         var j = i + 1;

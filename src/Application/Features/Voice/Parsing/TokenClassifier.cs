@@ -171,10 +171,14 @@ internal static class TokenClassifier
         if (VoiceLexicon.RepNouns.TryGetValue(word, out var reps))
         {
             // "a triple", "100 kg triple at rpe 8", "3 doubles"; but "single arm row", "double kettlebell jerk",
-            // "single-leg squat" are names, and "doubles" with no count before it says how many sets nobody knows.
+            // "single-leg squat" are names. "doubles" with no count before it does not say how many sets.
             var plural = word[^1] == 's';
-            var counted = plural ? afterNumber : !StartsAName(tokens, i + 1);
-            return counted ? token.With(TokenKind.RepsNoun, reps, plural ? "plural" : word) : token;
+            if (StartsAName(tokens, i + 1) && !(plural && afterNumber))
+            {
+                return token;
+            }
+
+            return token.With(TokenKind.RepsNoun, reps, !plural ? word : afterNumber ? "plural" : "uncounted");
         }
 
         if (VoiceLexicon.WeightUnits.TryGetValue(word, out var weightUnit))

@@ -94,10 +94,10 @@ internal static class VoiceLexicon
         "slow", "grindy", "ugly", "big", "final", "last", "first", "paused", "quick",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Counts said in one word with their "times": "twice for 45 seconds", "thrice".</summary>
+    /// <summary>Counts said in one word with their "times": "twice for 45 seconds", "once for 2 minutes".</summary>
     public static readonly FrozenDictionary<string, int> RepeatWords = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["twice"] = 2, ["thrice"] = 3,
+        ["once"] = 1, ["twice"] = 2, ["thrice"] = 3,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Reps a lifter names with a noun: "a single", "for a triple", "3 doubles".</summary>
