@@ -111,6 +111,26 @@ public sealed class TranscriptParserSetTests
     public void Parse_WhenSetsAreNamedSinglesDoublesOrTriples_ReadsTheRepsFromTheNoun(string transcript, string[] expected) =>
         Assert.Equal(expected, SetsOf(Parse(transcript), "Front_Barbell_Squat"));
 
+    [Theory]
+    [InlineData("bench 100 kg for 5 reps three times")]
+    [InlineData("bench 100 for 5, 3 times")]
+    [InlineData("bench thrice at 100 for 5")]
+    public void Parse_WhenASetIsSaidToBeDoneNTimes_RepeatsIt(string transcript) =>
+        Assert.Equal(Repeat("5r 100kg", 3), SetsOf(Parse(transcript), Bench));
+
+    [Fact]
+    public void Parse_WhenTimesFollowsOnlyALoad_ReadsThemAsReps() =>
+        Assert.Equal(["8r 60kg"], SetsOf(Parse("I benched 60 kilograms eight times"), Bench));
+
+    [Fact]
+    public void Parse_WhenTwoCountsDisagree_KeepsTheSetsAndReturnsTheSecondCount()
+    {
+        var result = Parse("curls 3x10 twice");
+
+        Assert.Equal(Repeat("10r", 3), SetsOf(result, "Barbell_Curl"));
+        Assert.Equal(["twice"], result.Unparsed);
+    }
+
     [Fact]
     public void Parse_WhenUncountedTriplesAreCountedApart_ReadsThatManyTriples() =>
         Assert.Equal(Repeat("3r 140kg", 3), SetsOf(Parse("squat triples at 140 for 3 sets"), Squat));

@@ -351,6 +351,21 @@ internal sealed partial class SetInterpreter
                 _groups[partner].FillFrom(counted);
                 _groups.RemoveAt(g);
                 g--;
+                continue;
+            }
+
+            var counts = _groups.Find(group => group != counted && group.HasWork);
+            if (counts is not null)
+            {
+                // "3 sets, 3x10" says the count twice; "curls 3x10 twice" says two counts, and which holds is a question
+                if (counts.Count != counted.Count)
+                {
+                    _unsure = true;
+                    _unread.Add(counted.Span);
+                }
+
+                _groups.RemoveAt(g);
+                g--;
             }
         }
     }

@@ -327,6 +327,22 @@ internal sealed partial class SetInterpreter
             return FinishGroup(held, i, heldEnd);
         }
 
+        if (IsTimesOf(i + 1) && _groups.Count > 0 && _groups[^1] is { Count: null, HasWork: true } repeated
+            && IsRightAfter(repeated.EndIndex, Is(i - 1, TokenKind.Comma) ? i - 1 : i) && SetLimits.IsCount(Value(i)))
+        {
+            // "100 kg for 5 reps three times", "10 reps, twice": the set said just before was done that many times
+            repeated.Count = Value(i);
+            repeated.EndIndex = i + 2;
+            repeated.Span = repeated.Span.Union(SpanOf(i, i + 2));
+            return i + 2;
+        }
+
+        if (IsTimesOf(i + 1) && _t[i].Text == SpokenNumbers.RepeatText)
+        {
+            // "bench twice at 100 for 5": "twice" counts sets, whatever they held
+            return FinishGroup(new SetDraft { Count = Value(i) }, i, i + 2);
+        }
+
         if (Is(i + 1, TokenKind.Reps))
         {
             var group = new SetDraft { Reps = Value(i) };
@@ -615,8 +631,9 @@ internal sealed partial class SetInterpreter
         var spaced = false;
         var marked = false;
         var k = i;
-        while (Is(k, TokenKind.Number))
+        while (Is(k, TokenKind.Number) && !IsTimesOf(k + 1))
         {
+            // "100 for 5, 3 times": the number before "times" repeats the set, it does not join a list
             var after = k + 1 < _t.Count ? _t[k + 1].Kind : TokenKind.Separator;
             if (after is TokenKind.WeightUnit or TokenKind.Reps || (after == TokenKind.KSuffix && _kind != ExerciseKind.Cardio))
             {
@@ -718,12 +735,14 @@ internal sealed partial class SetInterpreter
             && _groups[^1] is { Load: not null, Reps: not null, Rpe: null };
     }
 
+    private bool IsTimesOf(int i) => Is(i, TokenKind.Reps) && _t[i].Text == "times";
+
     /// <summary>"times for 30 seconds", "times for a minute each", "times 40 meters": a count of holds or lengths, not reps.</summary>
     private bool IsTimesBeforeHold(int i, out SetDraft held, out int end)
     {
         held = new SetDraft();
         end = i;
-        if (!Is(i, TokenKind.Reps) || _t[i].Text != "times")
+        if (!IsTimesOf(i))
         {
             return false;
         }

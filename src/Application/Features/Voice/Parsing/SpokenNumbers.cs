@@ -11,6 +11,9 @@ internal static class SpokenNumbers
     private const int Thousand = 1000;
     private const double HalfValue = 0.5;
 
+    /// <summary>The text of a number said as "once", "twice" or "thrice": a count of sets, never of reps.</summary>
+    public const string RepeatText = "repeat";
+
     public static List<Token> Merge(List<Token> tokens)
     {
         var merged = new List<Token>(tokens.Count);
@@ -20,7 +23,7 @@ internal static class SpokenNumbers
             if (token.Kind == TokenKind.Word && VoiceLexicon.RepeatWords.TryGetValue(token.Text, out var repeats))
             {
                 // "twice for 45 seconds" is "2 times for 45 seconds": the "times" is said inside the word
-                merged.Add(new Token(TokenKind.Number, token.Start, token.End, repeats, "", token.Glued));
+                merged.Add(new Token(TokenKind.Number, token.Start, token.End, repeats, RepeatText, token.Glued));
                 merged.Add(new Token(TokenKind.Word, token.End, token.End, 0, "times", true));
             }
             else if (token.Kind == TokenKind.Word && TryCouple(tokens, i, out var end))
