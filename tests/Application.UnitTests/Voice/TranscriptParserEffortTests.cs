@@ -64,6 +64,19 @@ public sealed class TranscriptParserEffortTests
         Assert.Equal(["8r 100kg rir2", "6r 110kg rir1"], SetsOf(Parse("rdl 100 for 8 rir 2, 110 for 6 rir 1"), "Romanian_Deadlift"));
 
     [Fact]
+    public void Parse_RirList_GivesEachSetItsRir() =>
+        Assert.Equal(["8r 100kg rir3", "8r 100kg rir2", "8r 100kg rir1"], SetsOf(Parse("squat 3x8 at 100 rir 3, 2, 1"), Squat));
+
+    [Fact]
+    public void Parse_WhenAnEffortListHasMoreValuesThanSets_ReturnsTheListAsUnparsed()
+    {
+        var result = Parse("bench 100x5, 110x3 rpe 7, 8, 9");
+
+        Assert.Equal(["5r 100kg", "3r 110kg"], SetsOf(result, Bench));
+        Assert.Equal(["rpe 7, 8, 9"], result.Unparsed);
+    }
+
+    [Fact]
     public void Parse_WhenAnEffortListIsFollowedByTheNextSet_EndsTheListBeforeTheLoad() =>
         Assert.Equal(["5r 140kg @7", "3r 150kg"], SetsOf(Parse("squat 140 for 5 at rpe 7, 150 for 3"), Squat));
 

@@ -51,7 +51,7 @@ internal sealed partial class SetInterpreter
         }
 
         if (_groups.Count == 0 && (_shared.Load is not null || _shared.DurationSeconds is not null || _shared.DistanceKm is not null
-            || _shared.Rpe is not null || _shared.Rir is not null || _loadList is not null || _rpeList is not null))
+            || _shared.Rpe is not null || _shared.Rir is not null || _loadList is not null || _rpeList is not null || _rirList is not null))
         {
             _groups.Add(new SetDraft { Span = _shared.Span });
         }
@@ -408,6 +408,11 @@ internal sealed partial class SetInterpreter
             Spread(sets, _rpeList, (set, rpe) => set.Rpe ??= rpe);
         }
 
+        if (_rirList is not null && sets.Count > 0)
+        {
+            Spread(sets, _rirList, (set, rir) => set.Rir ??= rir);
+        }
+
         if (_shared.Load is { } shared && sets.Count > 0 && sets.TrueForAll(set => set.Load is not null))
         {
             // "135x10 at 60": a load said where every set already has one belongs to none of them
@@ -422,7 +427,10 @@ internal sealed partial class SetInterpreter
         return sets;
     }
 
-    /// <summary>One value per set in order; with fewer values than sets the last repeats, with more a single group grows.</summary>
+    /// <summary>
+    /// One value per set in order; with fewer values than sets the last repeats, with more a single group grows. More
+    /// values than the sets said ("100x5, 110x3 rpe 7, 8, 9") cannot be matched to them: the list is unparsed.
+    /// </summary>
     private void Spread<T>(List<SetDraft> sets, List<T> values, Action<SetDraft, T> apply)
     {
         if (sets.Count < values.Count && _groups.Count == 1 && _groups[0].Count is null)
@@ -431,6 +439,12 @@ internal sealed partial class SetInterpreter
             {
                 sets.Add(sets[0].Copy());
             }
+        }
+
+        if (sets.Count < values.Count)
+        {
+            _unread.Add(_listSpan);
+            return;
         }
 
         for (var k = 0; k < sets.Count; k++)

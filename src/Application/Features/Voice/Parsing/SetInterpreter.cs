@@ -37,6 +37,7 @@ internal sealed partial class SetInterpreter
     private List<double>? _repsList;
     private List<Load>? _bareList;
     private List<double>? _rpeList;
+    private List<double>? _rirList;
     private TextSpan _listSpan;
     private int _listIndex;
     private bool _perSide;
@@ -226,15 +227,19 @@ internal sealed partial class SetInterpreter
             rir = Value(j);
             end = j + 2;
         }
-        else if (Is(j, TokenKind.Rir) && IsEffortAfter(j + 1))
+        else if (Is(j, TokenKind.Rir) && (IsEffortAfter(j + 1)
+                 || ((Is(j + 1, TokenKind.Of) || Is(j + 1, TokenKind.Colon)) && IsEffortAfter(j + 2))))
         {
-            rir = Value(j + 1);
-            end = j + 2;
-        }
-        else if (Is(j, TokenKind.Rir) && (Is(j + 1, TokenKind.Of) || Is(j + 1, TokenKind.Colon)) && IsEffortAfter(j + 2))
-        {
-            rir = Value(j + 2);
-            end = j + 3;
+            // "rir 2", "rir of 2", "rir 3, 2, 1": one for each set, as an RPE list is
+            var values = ReadEfforts(IsEffortAfter(j + 1) ? j + 1 : j + 2, out end);
+            if (values.Count > 1)
+            {
+                _rirList ??= values;
+                _listSpan = _listSpan.Union(SpanOf(i, end));
+                return end;
+            }
+
+            rir = values[0];
         }
         else
         {
@@ -712,7 +717,7 @@ internal sealed partial class SetInterpreter
         {
             values.Add(Value(k));
             end = k + 1;
-            if ((Is(k + 1, TokenKind.Comma) || Is(k + 1, TokenKind.And)) && IsEffortAfter(k + 2) && SetLimits.IsRpe(Value(k + 2)))
+            if ((Is(k + 1, TokenKind.Comma) || Is(k + 1, TokenKind.And)) && IsEffortAfter(k + 2) && Value(k + 2) is >= 0 and <= SetLimits.MaxRpe)
             {
                 k += 2;
                 continue;
