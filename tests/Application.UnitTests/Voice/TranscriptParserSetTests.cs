@@ -108,6 +108,8 @@ public sealed class TranscriptParserSetTests
     [InlineData("front squat 3 singles at 120", new[] { "1r 120kg", "1r 120kg", "1r 120kg" })]
     [InlineData("front squat worked up to a heavy single at 130", new[] { "1r 130kg" })]
     [InlineData("front squat 100 double", new[] { "2r 100kg" })]
+    [InlineData("front squat heavy single 140 then 2 doubles at 120", new[] { "1r 140kg", "2r 120kg", "2r 120kg" })]
+    [InlineData("front squat top single 140 then 3 back off doubles at 120", new[] { "1r 140kg", "2r 120kg", "2r 120kg", "2r 120kg" })]
     public void Parse_WhenSetsAreNamedSinglesDoublesOrTriples_ReadsTheRepsFromTheNoun(string transcript, string[] expected) =>
         Assert.Equal(expected, SetsOf(Parse(transcript), "Front_Barbell_Squat"));
 

@@ -306,18 +306,30 @@ internal sealed partial class SetInterpreter
 
         if (!Is(i, TokenKind.Number))
         {
-            return Is(i, TokenKind.RepsNoun)
-                ? FinishGroup(new SetDraft { Reps = Value(i), CountUnsaid = _t[i].Text == "uncounted" }, i, i + 1)
-                : i;
+            return Is(i, TokenKind.RepsNoun) ? ReadRepsNoun(new SetDraft { CountUnsaid = _t[i].Text == "uncounted" }, i, i) : i;
         }
 
         var j = i + 1;
         string? type = null;
         while (Is(j, TokenKind.Filler) || Is(j, TokenKind.Warmup) || Is(j, TokenKind.Failure) || Is(j, TokenKind.Dropset)
-               || Is(j, TokenKind.Amrap))
+               || Is(j, TokenKind.Amrap) || (Is(j, TokenKind.Working) && Is(j + 1, TokenKind.RepsNoun)))
         {
             type = TypeOf(_t[j].Kind) ?? type;
             j++;
+        }
+
+        if (Is(j, TokenKind.RepsNoun) && j > i + 1 && _t[j].Text == "uncounted")
+        {
+            // "3 back off doubles", "2 warm-up triples": the count, a marker, then the noun that says the reps
+            for (var marker = i + 1; marker < j; marker++)
+            {
+                if (Is(marker, TokenKind.Working))
+                {
+                    _markers.Add((TokenKind.Working, marker));
+                }
+            }
+
+            return ReadRepsNoun(new SetDraft { Count = Value(i), Type = type }, i, j);
         }
 
         if (Is(j, TokenKind.Sets))
@@ -419,6 +431,24 @@ internal sealed partial class SetInterpreter
         }
 
         return FinishGroup(group, i, held.End);
+    }
+
+    /// <summary>
+    /// "a triple", "heavy single 220", "a double at 100": the noun says the reps, so a bare number right after it can
+    /// only be the load.
+    /// </summary>
+    private int ReadRepsNoun(SetDraft group, int start, int noun)
+    {
+        group.Reps = Value(noun);
+        var end = noun + 1;
+        if (Is(end, TokenKind.Number) && !IsCountFollower(end + 1) && !Is(end + 1, TokenKind.Number) && group.Load is null
+            && _pendingLoad is null)
+        {
+            group.Load = Load.Bare(_t[end]);
+            end++;
+        }
+
+        return FinishGroup(group, start, end);
     }
 
     /// <summary>"15xx40k,50k": the same reps at each of several loads, one set per load.</summary>
