@@ -64,6 +64,11 @@ public sealed class TranscriptParserEffortTests
         Assert.Equal(["8r 100kg rir2", "6r 110kg rir1"], SetsOf(Parse("rdl 100 for 8 rir 2, 110 for 6 rir 1"), "Romanian_Deadlift"));
 
     [Fact]
+    public void Parse_EffortListWithoutCommas_GivesEachSetItsEffort() =>
+        Assert.Equal(["5r 225lb @8", "5r 225lb @8", "5r 225lb @9", "5r 225lb @9", "5r 225lb @10"],
+            SetsOf(Parse("bench 5 sets of 5 at 225 pounds rpe 8 8 9 9 10"), Bench));
+
+    [Fact]
     public void Parse_RirList_GivesEachSetItsRir() =>
         Assert.Equal(["8r 100kg rir3", "8r 100kg rir2", "8r 100kg rir1"], SetsOf(Parse("squat 3x8 at 100 rir 3, 2, 1"), Squat));
 

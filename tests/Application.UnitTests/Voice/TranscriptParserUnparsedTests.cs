@@ -90,6 +90,15 @@ public sealed class TranscriptParserUnparsedTests
     }
 
     [Fact]
+    public void Parse_WhenALoadListComesAfterEverySetHasALoad_ReturnsTheListAsUnparsed()
+    {
+        var result = Parse("bench 3x5 at 100 kg, 80, 90");
+
+        Assert.Equal(Repeat("5r 100kg", 3), SetsOf(result, "Barbell_Bench_Press_-_Medium_Grip"));
+        Assert.Equal(["80, 90"], result.Unparsed);
+    }
+
+    [Fact]
     public void Parse_AbsurdSetInARamp_DropsOnlyThatSet()
     {
         var result = Parse("squat 100x5, 1000x3, 110x3");

@@ -400,17 +400,17 @@ internal sealed partial class SetInterpreter
 
         if (_loadList is not null && sets.Count > 0)
         {
-            Spread(sets, _loadList, (set, load) => set.Load ??= load);
+            Spread(sets, _loadList, (set, load) => Fill(set.Load, load, value => set.Load = value));
         }
 
         if (_rpeList is not null && sets.Count > 0)
         {
-            Spread(sets, _rpeList, (set, rpe) => set.Rpe ??= rpe);
+            Spread(sets, _rpeList, (set, rpe) => Fill(set.Rpe, rpe, value => set.Rpe = value));
         }
 
         if (_rirList is not null && sets.Count > 0)
         {
-            Spread(sets, _rirList, (set, rir) => set.Rir ??= rir);
+            Spread(sets, _rirList, (set, rir) => Fill(set.Rir, rir, value => set.Rir = value));
         }
 
         if (_shared.Load is { } shared && sets.Count > 0 && sets.TrueForAll(set => set.Load is not null))
@@ -431,7 +431,7 @@ internal sealed partial class SetInterpreter
     /// One value per set in order; with fewer values than sets the last repeats, with more a single group grows. More
     /// values than the sets said ("100x5, 110x3 rpe 7, 8, 9") cannot be matched to them: the list is unparsed.
     /// </summary>
-    private void Spread<T>(List<SetDraft> sets, List<T> values, Action<SetDraft, T> apply)
+    private void Spread<T>(List<SetDraft> sets, List<T> values, Func<SetDraft, T, bool> apply)
     {
         if (sets.Count < values.Count && _groups.Count == 1 && _groups[0].Count is null)
         {
@@ -447,11 +447,31 @@ internal sealed partial class SetInterpreter
             return;
         }
 
+        var taken = 0;
         for (var k = 0; k < sets.Count; k++)
         {
-            apply(sets[k], values[Math.Min(k, values.Count - 1)]);
+            taken += apply(sets[k], values[Math.Min(k, values.Count - 1)]) ? 1 : 0;
             sets[k].Span = sets[k].Span.Union(_listSpan);
         }
+
+        if (taken == 0)
+        {
+            // "3x5 at 100, 80, 90": every set already had its value, so the list belongs to none of them
+            _unread.Add(_listSpan);
+        }
+    }
+
+    /// <summary>Sets <paramref name="value"/> where nothing is yet; true when it did.</summary>
+    private static bool Fill<T>(T? current, T value, Action<T> set)
+        where T : struct
+    {
+        if (current is not null)
+        {
+            return false;
+        }
+
+        set(value);
+        return true;
     }
 
     private SetOutcome Finish(List<SetDraft> drafts)

@@ -753,6 +753,13 @@ internal sealed partial class SetInterpreter
                 continue;
             }
 
+            if (IsEffortAfter(k + 1) && Value(k + 1) is >= 0 and <= SetLimits.MaxRpe)
+            {
+                // "rpe 8 8 9 9 10": spoken lists often lose their commas
+                k++;
+                continue;
+            }
+
             break;
         }
 
