@@ -41,6 +41,60 @@ public sealed class TranscriptParserEffortTests
         Assert.Equal(["6r 115lb @8", "5r 115lb @8", "5r 115lb @8"], SetsOf(Parse("OHP 115: 6, 5, 5 @8", "lb"), "Standing_Military_Press"));
 
     [Theory]
+    [InlineData("squat 140 kilos for 5 reps at RPE 7, 150 for 3 at RPE 8.5", new[] { "5r 140kg @7", "3r 150kg @8.5" })]
+    [InlineData("squat 140 for 5 at rpe 7 and 150 for 3 at rpe 8.5", new[] { "5r 140kg @7", "3r 150kg @8.5" })]
+    [InlineData("squat 100 for 5 @7, 110 for 3 @8, 120 for 1 @9.5", new[] { "5r 100kg @7", "3r 110kg @8", "1r 120kg @9.5" })]
+    [InlineData("squat 100x5 rpe 6, 110x3 rpe 7, 120x1 rpe 9", new[] { "5r 100kg @6", "3r 110kg @7", "1r 120kg @9" })]
+    public void Parse_WhenRampHasPerSetRpe_KeepsEachRpeOnItsSet(string transcript, string[] expected) =>
+        Assert.Equal(expected, SetsOf(Parse(transcript), Squat));
+
+    [Theory]
+    [InlineData("deadlift 180 for 3 at 8, 190 for 2 at 9")]
+    [InlineData("deadlift 180 for 3 at an 8, 190 for 2 at a 9")]
+    [InlineData("deadlift 180x3 @8, 190x2 @9")]
+    public void Parse_WhenASmallNumberFollowsALoadedSet_ReadsItAsThatSetsRpe(string transcript) =>
+        Assert.Equal(["3r 180kg @8", "2r 190kg @9"], SetsOf(Parse(transcript), "Barbell_Deadlift"));
+
+    [Fact]
+    public void Parse_WhenASmallNumberFollowsASetWithoutLoad_ReadsItAsTheLoad() =>
+        Assert.Equal(Repeat("10r 8kg", 3), SetsOf(Parse("curls 3x10 at 8"), "Barbell_Curl"));
+
+    [Fact]
+    public void Parse_WhenRampHasPerSetRir_KeepsEachRirOnItsSet() =>
+        Assert.Equal(["8r 100kg rir2", "6r 110kg rir1"], SetsOf(Parse("rdl 100 for 8 rir 2, 110 for 6 rir 1"), "Romanian_Deadlift"));
+
+    [Fact]
+    public void Parse_EffortListWithoutCommas_GivesEachSetItsEffort() =>
+        Assert.Equal(["5r 225lb @8", "5r 225lb @8", "5r 225lb @9", "5r 225lb @9", "5r 225lb @10"],
+            SetsOf(Parse("bench 5 sets of 5 at 225 pounds rpe 8 8 9 9 10"), Bench));
+
+    [Fact]
+    public void Parse_RirList_GivesEachSetItsRir() =>
+        Assert.Equal(["8r 100kg rir3", "8r 100kg rir2", "8r 100kg rir1"], SetsOf(Parse("squat 3x8 at 100 rir 3, 2, 1"), Squat));
+
+    [Fact]
+    public void Parse_WhenAnEffortListHasMoreValuesThanSets_ReturnsTheListAsUnparsed()
+    {
+        var result = Parse("bench 100x5, 110x3 rpe 7, 8, 9");
+
+        Assert.Equal(["5r 100kg", "3r 110kg"], SetsOf(result, Bench));
+        Assert.Equal(["rpe 7, 8, 9"], result.Unparsed);
+    }
+
+    [Fact]
+    public void Parse_WhenAnEffortListIsFollowedByTheNextSet_EndsTheListBeforeTheLoad() =>
+        Assert.Equal(["5r 140kg @7", "3r 150kg"], SetsOf(Parse("squat 140 for 5 at rpe 7, 150 for 3"), Squat));
+
+    [Fact]
+    public void Parse_WhenOneSetIsGivenTwoDifferentEfforts_ReturnsTheSecondAsUnparsed()
+    {
+        var result = Parse("bench 100x5 @8 rpe 9");
+
+        Assert.Equal(["5r 100kg @8"], SetsOf(result, Bench));
+        Assert.Equal(["rpe 9"], result.Unparsed);
+    }
+
+    [Theory]
     [InlineData("AMRAP pull ups 15", "15r amrap")]
     [InlineData("pull ups 15 reps as many as possible", "15r amrap")]
     [InlineData("pull ups 1x15+", "15r amrap")]

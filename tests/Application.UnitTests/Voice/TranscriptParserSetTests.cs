@@ -102,6 +102,65 @@ public sealed class TranscriptParserSetTests
         Assert.Null(set.PerSide);
     }
 
+    [Theory]
+    [InlineData("front squat 100 kg triple at rpe 8 then two doubles at 110", new[] { "3r 100kg @8", "2r 110kg", "2r 110kg" })]
+    [InlineData("front squat a triple at 100 then two doubles at 110", new[] { "3r 100kg", "2r 110kg", "2r 110kg" })]
+    [InlineData("front squat 3 singles at 120", new[] { "1r 120kg", "1r 120kg", "1r 120kg" })]
+    [InlineData("front squat worked up to a heavy single at 130", new[] { "1r 130kg" })]
+    [InlineData("front squat 100 double", new[] { "2r 100kg" })]
+    [InlineData("front squat heavy single 140 then 2 doubles at 120", new[] { "1r 140kg", "2r 120kg", "2r 120kg" })]
+    [InlineData("front squat top single 140 then 3 back off doubles at 120", new[] { "1r 140kg", "2r 120kg", "2r 120kg", "2r 120kg" })]
+    public void Parse_WhenSetsAreNamedSinglesDoublesOrTriples_ReadsTheRepsFromTheNoun(string transcript, string[] expected) =>
+        Assert.Equal(expected, SetsOf(Parse(transcript), "Front_Barbell_Squat"));
+
+    [Theory]
+    [InlineData("bench 100 kg for 5 reps three times")]
+    [InlineData("bench 100 for 5, 3 times")]
+    [InlineData("bench thrice at 100 for 5")]
+    public void Parse_WhenASetIsSaidToBeDoneNTimes_RepeatsIt(string transcript) =>
+        Assert.Equal(Repeat("5r 100kg", 3), SetsOf(Parse(transcript), Bench));
+
+    [Fact]
+    public void Parse_WhenTimesFollowsOnlyALoad_ReadsThemAsReps() =>
+        Assert.Equal(["8r 60kg"], SetsOf(Parse("I benched 60 kilograms eight times"), Bench));
+
+    [Fact]
+    public void Parse_WhenTwoCountsDisagree_KeepsTheSetsAndReturnsTheSecondCount()
+    {
+        var result = Parse("curls 3x10 twice");
+
+        Assert.Equal(Repeat("10r", 3), SetsOf(result, "Barbell_Curl"));
+        Assert.Equal(["twice"], result.Unparsed);
+    }
+
+    [Fact]
+    public void Parse_WhenUncountedTriplesAreCountedApart_ReadsThatManyTriples() =>
+        Assert.Equal(Repeat("3r 140kg", 3), SetsOf(Parse("squat triples at 140 for 3 sets"), Squat));
+
+    [Fact]
+    public void Parse_WhenSinglesAreNotCounted_StoresNoSetAndReturnsThemAsUnparsed()
+    {
+        var result = Parse("squat singles at 200");
+
+        Assert.Empty(result.Exercises);
+        Assert.Equal(["squat singles at 200"], result.Unparsed);
+    }
+
+    [Theory]
+    [InlineData("single arm dumbbell row 3x12", "One-Arm_Dumbbell_Row")]
+    [InlineData("single-leg glute bridge 3x12", "Single_Leg_Glute_Bridge")]
+    [InlineData("double kettlebell jerk 3x12", "Double_Kettlebell_Jerk")]
+    public void Parse_WhenSingleOrDoubleStartsAName_KeepsItInTheName(string transcript, string id) =>
+        Assert.Equal(Repeat("12r", 3), SetsOf(Parse(transcript), id));
+
+    [Theory]
+    [InlineData("bench a set of five at 100", new[] { "5r 100kg" })]
+    [InlineData("bench a couple of sets of ten at 60", new[] { "10r 60kg", "10r 60kg" })]
+    [InlineData("bench couple sets of 10 at 60", new[] { "10r 60kg", "10r 60kg" })]
+    [InlineData("bench a couple of doubles at 120", new[] { "2r 120kg", "2r 120kg" })]
+    public void Parse_WhenSetsAreCountedInWords_ReadsTheCount(string transcript, string[] expected) =>
+        Assert.Equal(expected, SetsOf(Parse(transcript), Bench));
+
     [Fact]
     public void Parse_CountThatSumsUpListedSets_IsNotCountedTwice() =>
         Assert.Equal(["5r 100kg", "5r 100kg", "4r 100kg"], SetsOf(Parse("bench 3 sets: 100x5, 100x5, 100x4"), Bench));

@@ -33,6 +33,36 @@ public sealed class TranscriptParserTimeAndDistanceTests
         Assert.Equal(Repeat("60s", 3), SetsOf(Parse(transcript), "Plank"));
 
     [Theory]
+    [InlineData("plank three times for a minute each")]
+    [InlineData("plank 3 times for 60 seconds")]
+    [InlineData("plank 3 times for one minute")]
+    [InlineData("plank thrice for a minute")]
+    [InlineData("planks 3 times 1 minute")]
+    [InlineData("plank for a minute three times")]
+    [InlineData("plank three times at a minute")]
+    public void Parse_WhenHoldsAreCountedInTimes_GivesOneSetPerHold(string transcript) =>
+        Assert.Equal(Repeat("60s", 3), SetsOf(Parse(transcript), "Plank"));
+
+    [Theory]
+    [InlineData("plank 3 x 1 minute 30 seconds")]
+    [InlineData("plank 3 x a minute and a half")]
+    [InlineData("plank 3 sets of 1 minute 30 seconds")]
+    public void Parse_WhenRepeatedHoldsLastMinutesAndSeconds_GivesEachHoldTheWholeTime(string transcript) =>
+        Assert.Equal(Repeat("90s", 3), SetsOf(Parse(transcript), "Plank"));
+
+    [Fact]
+    public void Parse_WhenAHoldIsDoneOnce_GivesOneSet() =>
+        Assert.Equal(["120s"], SetsOf(Parse("plank once for 2 minutes"), "Plank"));
+
+    [Fact]
+    public void Parse_WhenASideHoldIsDoneTwice_GivesTwoSetsPerSide() =>
+        Assert.Equal(Repeat("45s per-side", 2), SetsOf(Parse("side plank twice for 45 seconds each side"), "Side_Bridge"));
+
+    [Fact]
+    public void Parse_WhenACarryIsCountedInTimes_GivesOneSetPerLength() =>
+        Assert.Equal(Repeat("32kg 0.04km", 3), SetsOf(Parse("farmers walk three times for 40 meters with 32 kg"), "Farmers_Walk"));
+
+    [Theory]
     [InlineData("5k run", "5km")]
     [InlineData("ran 5 km", "5km")]
     [InlineData("run 3 miles", "4.828km")]

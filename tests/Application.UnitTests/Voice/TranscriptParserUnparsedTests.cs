@@ -40,6 +40,64 @@ public sealed class TranscriptParserUnparsedTests
         Assert.NotEmpty(result.Unparsed);
     }
 
+    [Theory]
+    [InlineData("squat 100 5 3")]
+    [InlineData("squat 100 kg 5 3")]
+    [InlineData("deadlift 200 3 2")]
+    [InlineData("bench 8 10")]
+    [InlineData("bench 60 80")]
+    [InlineData("overhead press 40 8 and 45 6")]
+    public void Parse_WhenBareNumbersCouldBeRepsOrLoadOrSets_StoresNoSetAndReturnsThemAsUnparsed(string transcript)
+    {
+        var result = Parse(transcript);
+
+        Assert.Empty(result.Exercises);
+        Assert.Equal([transcript], result.Unparsed);
+    }
+
+    [Theory]
+    [InlineData("bench sets of 10 at 60")]
+    [InlineData("curls several sets of 12 with 15 kg")]
+    [InlineData("plank a few sets of 45 seconds")]
+    public void Parse_WhenSetsAreSaidWithoutHowMany_StoresNoSetAndReturnsThemAsUnparsed(string transcript)
+    {
+        var result = Parse(transcript);
+
+        Assert.Empty(result.Exercises);
+        Assert.NotEmpty(result.Unparsed);
+    }
+
+    [Fact]
+    public void Parse_WhenTheCountOfSetsIsSaidApart_ReadsTheSetsOfThatCount() =>
+        Assert.Equal(Repeat("10r 60kg", 3), SetsOf(Parse("bench 3 sets. sets of 10 at 60"), "Barbell_Bench_Press_-_Medium_Grip"));
+
+    [Fact]
+    public void Parse_WhenANumberIsLeftAfterSureSets_KeepsTheSetsAndReturnsTheNumber()
+    {
+        var result = Parse("squat 3x5 at 100 7");
+
+        Assert.Equal(Repeat("5r 100kg", 3), SetsOf(result, "Barbell_Squat"));
+        Assert.Equal(["7"], result.Unparsed);
+    }
+
+    [Fact]
+    public void Parse_WhenALoadIsSaidForASetThatHasOne_ReturnsItAsUnparsed()
+    {
+        var result = Parse("squat 135x10 at 60");
+
+        Assert.Equal(["10r 135kg"], SetsOf(result, "Barbell_Squat"));
+        Assert.Equal(["60"], result.Unparsed);
+    }
+
+    [Fact]
+    public void Parse_WhenALoadListComesAfterEverySetHasALoad_ReturnsTheListAsUnparsed()
+    {
+        var result = Parse("bench 3x5 at 100 kg, 80, 90");
+
+        Assert.Equal(Repeat("5r 100kg", 3), SetsOf(result, "Barbell_Bench_Press_-_Medium_Grip"));
+        Assert.Equal(["80, 90"], result.Unparsed);
+    }
+
     [Fact]
     public void Parse_AbsurdSetInARamp_DropsOnlyThatSet()
     {

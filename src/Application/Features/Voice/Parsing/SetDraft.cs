@@ -87,6 +87,15 @@ internal sealed class SetDraft
 
     public TextSpan Span { get; set; }
 
+    /// <summary>Reps read from a bare number after a load ("100 kg 5"), with no "for", "x" or "reps" to say so.</summary>
+    public bool Cueless { get; set; }
+
+    /// <summary>The reading is a guess ("sets of 10" without how many): the group is handed back as unparsed.</summary>
+    public bool Unsure { get; set; }
+
+    /// <summary>"sets of 10" with no count said: how many sets is unknown unless a count is said apart.</summary>
+    public bool CountUnsaid { get; set; }
+
     /// <summary>Said after "last set": it replaces the final set of the group before it.</summary>
     public bool IsLastSet { get; set; }
 

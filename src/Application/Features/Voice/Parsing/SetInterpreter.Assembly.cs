@@ -51,7 +51,7 @@ internal sealed partial class SetInterpreter
         }
 
         if (_groups.Count == 0 && (_shared.Load is not null || _shared.DurationSeconds is not null || _shared.DistanceKm is not null
-            || _shared.Rpe is not null || _shared.Rir is not null || _loadList is not null || _rpeList is not null))
+            || _shared.Rpe is not null || _shared.Rir is not null || _loadList is not null || _rpeList is not null || _rirList is not null))
         {
             _groups.Add(new SetDraft { Span = _shared.Span });
         }
@@ -63,7 +63,9 @@ internal sealed partial class SetInterpreter
     /// <summary>
     /// Numbers said with nothing to tell what they are: "I did 50 squats" (reps: said before the name), "push ups 50"
     /// (reps of a bodyweight move), "squat 60" (a load), "squats 225 5x5" (a load beside reps), "plank 60" (seconds),
-    /// "bench 100 5" (the larger is the load).
+    /// "bench 100 5" (the larger is the load). A reading is only taken when it accounts for every such number and
+    /// the numbers tell load from reps by size: "squat 100 5 3" (three sets? five?) or "bench 8 10" (8 reps at 10,
+    /// or two sets?) are handed back as unparsed, since a wrong set stored is worse than a question.
     /// </summary>
     private void SettleLooseNumbers()
     {
@@ -78,36 +80,76 @@ internal sealed partial class SetInterpreter
         {
             var (first, second) = (_loose[0], _loose[1]);
             var (heavy, light) = first.Number.Value >= second.Number.Value ? (first, second) : (second, first);
+            if (!IsRepSized(light.Index) || IsRepSized(heavy.Index))
+            {
+                RefuseLoose();
+                return;
+            }
+
             _shared.Load = Load.Bare(heavy.Number);
             _shared.Span = _shared.Span.Union(TextSpan.Of(heavy.Number, heavy.Number));
             AddLooseGroup(new SetDraft { Reps = light.Number.Value }, light);
             return;
         }
 
+        var readings = new List<Action>();
+        var left = new List<Token>();
         foreach (var loose in _loose)
         {
             var value = loose.Number.Value;
             if (needWork && _kind == ExerciseKind.Timed)
             {
-                AddLooseGroup(new SetDraft { DurationSeconds = value }, loose);
+                readings.Add(() => AddLooseGroup(new SetDraft { DurationSeconds = value }, loose));
                 needWork = false;
             }
             else if (needWork && _kind == ExerciseKind.Strength && loose.Number.IsInteger && value <= SetLimits.MaxReps
                      && (value <= MaxSpacedListValue || _bodyweight || IsNameMark(loose.Index + 1) || !needLoad))
             {
-                AddLooseGroup(new SetDraft { Reps = value }, loose);
+                readings.Add(() => AddLooseGroup(new SetDraft { Reps = value }, loose));
                 needWork = false;
             }
             else if (needLoad && _kind == ExerciseKind.Strength)
             {
-                _shared.Load = Load.Bare(loose.Number);
-                _shared.Span = _shared.Span.Union(TextSpan.Of(loose.Number, loose.Number));
+                readings.Add(() =>
+                {
+                    _shared.Load = Load.Bare(loose.Number);
+                    _shared.Span = _shared.Span.Union(TextSpan.Of(loose.Number, loose.Number));
+                });
                 needLoad = false;
             }
             else
             {
-                _unread.Add(TextSpan.Of(loose.Number, loose.Number));
+                left.Add(loose.Number);
             }
+        }
+
+        if (left.Count > 0)
+        {
+            // "squat 100 kg 5 3": with a number no reading places, reps read from a bare number are a guess as well
+            foreach (var group in _groups.Where(group => group.Cueless))
+            {
+                group.Unsure = true;
+            }
+        }
+
+        if (readings.Count > 0 && left.Count > 0)
+        {
+            // a number no reading can place says the reading of the others is a guess too
+            RefuseLoose();
+            return;
+        }
+
+        readings.ForEach(reading => reading());
+        left.ForEach(number => _unread.Add(TextSpan.Of(number, number)));
+    }
+
+    /// <summary>The loose numbers cannot be read with confidence: all of them are returned as unparsed.</summary>
+    private void RefuseLoose()
+    {
+        _unsure = true;
+        foreach (var (number, _) in _loose)
+        {
+            _unread.Add(TextSpan.Of(number, number));
         }
     }
 
@@ -305,7 +347,23 @@ internal sealed partial class SetInterpreter
             if (partner >= 0)
             {
                 _groups[partner].Count = counted.Count;
+                _groups[partner].CountUnsaid = false;
                 _groups[partner].FillFrom(counted);
+                _groups.RemoveAt(g);
+                g--;
+                continue;
+            }
+
+            var counts = _groups.Find(group => group != counted && group.HasWork);
+            if (counts is not null)
+            {
+                // "3 sets, 3x10" says the count twice; "curls 3x10 twice" says two counts, and which holds is a question
+                if (counts.Count != counted.Count)
+                {
+                    _unsure = true;
+                    _unread.Add(counted.Span);
+                }
+
                 _groups.RemoveAt(g);
                 g--;
             }
@@ -317,6 +375,13 @@ internal sealed partial class SetInterpreter
         var sets = new List<SetDraft>();
         foreach (var group in _groups)
         {
+            if (group.Unsure || group.CountUnsaid)
+            {
+                _unsure = true;
+                _unread.Add(group.Span);
+                continue;
+            }
+
             var count = group.Count ?? 1;
             if (!SetLimits.IsCount(count))
             {
@@ -335,12 +400,23 @@ internal sealed partial class SetInterpreter
 
         if (_loadList is not null && sets.Count > 0)
         {
-            Spread(sets, _loadList, (set, load) => set.Load ??= load);
+            Spread(sets, _loadList, (set, load) => Fill(set.Load, load, value => set.Load = value));
         }
 
         if (_rpeList is not null && sets.Count > 0)
         {
-            Spread(sets, _rpeList, (set, rpe) => set.Rpe ??= rpe);
+            Spread(sets, _rpeList, (set, rpe) => Fill(set.Rpe, rpe, value => set.Rpe = value));
+        }
+
+        if (_rirList is not null && sets.Count > 0)
+        {
+            Spread(sets, _rirList, (set, rir) => Fill(set.Rir, rir, value => set.Rir = value));
+        }
+
+        if (_shared.Load is { } shared && sets.Count > 0 && sets.TrueForAll(set => set.Load is not null))
+        {
+            // "135x10 at 60": a load said where every set already has one belongs to none of them
+            _unread.Add(shared.Said);
         }
 
         foreach (var set in sets)
@@ -351,8 +427,11 @@ internal sealed partial class SetInterpreter
         return sets;
     }
 
-    /// <summary>One value per set in order; with fewer values than sets the last repeats, with more a single group grows.</summary>
-    private void Spread<T>(List<SetDraft> sets, List<T> values, Action<SetDraft, T> apply)
+    /// <summary>
+    /// One value per set in order; with fewer values than sets the last repeats, with more a single group grows. More
+    /// values than the sets said ("100x5, 110x3 rpe 7, 8, 9") cannot be matched to them: the list is unparsed.
+    /// </summary>
+    private void Spread<T>(List<SetDraft> sets, List<T> values, Func<SetDraft, T, bool> apply)
     {
         if (sets.Count < values.Count && _groups.Count == 1 && _groups[0].Count is null)
         {
@@ -362,17 +441,43 @@ internal sealed partial class SetInterpreter
             }
         }
 
+        if (sets.Count < values.Count)
+        {
+            _unread.Add(_listSpan);
+            return;
+        }
+
+        var taken = 0;
         for (var k = 0; k < sets.Count; k++)
         {
-            apply(sets[k], values[Math.Min(k, values.Count - 1)]);
+            taken += apply(sets[k], values[Math.Min(k, values.Count - 1)]) ? 1 : 0;
             sets[k].Span = sets[k].Span.Union(_listSpan);
         }
+
+        if (taken == 0)
+        {
+            // "3x5 at 100, 80, 90": every set already had its value, so the list belongs to none of them
+            _unread.Add(_listSpan);
+        }
+    }
+
+    /// <summary>Sets <paramref name="value"/> where nothing is yet; true when it did.</summary>
+    private static bool Fill<T>(T? current, T value, Action<T> set)
+        where T : struct
+    {
+        if (current is not null)
+        {
+            return false;
+        }
+
+        set(value);
+        return true;
     }
 
     private SetOutcome Finish(List<SetDraft> drafts)
     {
         var sets = new List<WorkoutSet>(drafts.Count);
-        var absurd = _absurd;
+        var refused = _absurd || _unsure;
         foreach (var draft in drafts)
         {
             if (_kind == ExerciseKind.Timed && draft.Reps is { } held && draft.DurationSeconds is null)
@@ -385,7 +490,7 @@ internal sealed partial class SetInterpreter
             var set = ToSet(draft);
             if (set is null)
             {
-                absurd = true;
+                refused = true;
                 _unread.Add(draft.Span);
                 continue;
             }
@@ -393,7 +498,7 @@ internal sealed partial class SetInterpreter
             sets.Add(set);
         }
 
-        return new SetOutcome(sets, _unread, absurd);
+        return new SetOutcome(sets, _unread, refused);
     }
 
     private WorkoutSet? ToSet(SetDraft draft)

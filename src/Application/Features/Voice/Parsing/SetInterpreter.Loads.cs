@@ -27,7 +27,9 @@ internal sealed partial class SetInterpreter
 
         var from = Is(next, TokenKind.For) || Is(next, TokenKind.Times) ? SkipFillers(next + 1) : next;
         var leadsGroup = from > next || Is(next, TokenKind.Number) || Is(next, TokenKind.RepsNoun);
-        var groupEnd = leadsGroup ? TryGroupWithLoad(from, load, span) : from;
+        // "3x5 at 100 7": a load said with "at" after a group without one is that group's, whatever follows it
+        var owned = lead && from == next && _groups.Count > 0 && _groups[^1].Load is null;
+        var groupEnd = leadsGroup && !owned ? TryGroupWithLoad(from, load, span, cued: from > next) : from;
         if (groupEnd > from)
         {
             for (var marker = end; marker < next; marker++)
@@ -49,6 +51,7 @@ internal sealed partial class SetInterpreter
         {
             last.Load = load;
             last.Span = last.Span.Union(span);
+            last.EndIndex = last.EndIndex == i ? end : last.EndIndex;
         }
         else
         {
@@ -81,7 +84,7 @@ internal sealed partial class SetInterpreter
     }
 
     /// <summary>The group a load leads: a whole group ("5x5", "3 sets of 5"), reps ("for 5", "for a double") or a rep list.</summary>
-    private int TryGroupWithLoad(int i, Load load, TextSpan loadSpan)
+    private int TryGroupWithLoad(int i, Load load, TextSpan loadSpan, bool cued)
     {
         // The group being read takes the load through the pending slot, as any group takes a load said just before it.
         var saved = _pendingLoad;
@@ -110,7 +113,8 @@ internal sealed partial class SetInterpreter
 
         if (Is(i, TokenKind.Number) && !IsCountFollower(i + 1))
         {
-            return FinishGroup(new SetDraft { Reps = Value(i), Load = load, Span = loadSpan }, i, i + 1);
+            // "100 kg 5" is read as five reps only while nothing else is left to read otherwise (see SettleLooseNumbers)
+            return FinishGroup(new SetDraft { Reps = Value(i), Load = load, Span = loadSpan, Cueless = !cued }, i, i + 1);
         }
 
         if (TryComponent(i, out var held) && held.Part is Part.Duration or Part.Distance)
@@ -466,7 +470,14 @@ internal sealed partial class SetInterpreter
 
         var part = Part.Bare;
         var load = Load.Bare(number, sign == 0 ? 1 : sign) with { Said = SpanOf(i, j) };
-        if (ReadUnit(j, out var unit))
+        if (sign == 0 && !isRange && TryDurationValue(j - 1, _kind != ExerciseKind.Strength, out var seconds, out var durationEnd))
+        {
+            // "1 minute 30 seconds", "a minute and a half", "2m": every way a hold is said
+            part = Part.Duration;
+            value = seconds;
+            j = durationEnd;
+        }
+        else if (ReadUnit(j, out var unit))
         {
             part = Part.Load;
             load = load with { Unit = unit };
@@ -478,18 +489,6 @@ internal sealed partial class SetInterpreter
             load = Load.Bar(number, (int)value);
             j++;
         }
-        else if (IsMinutesM(j))
-        {
-            part = Part.Duration;
-            value *= VoiceLexicon.SecondsPerMinute;
-            j++;
-        }
-        else if (Is(j, TokenKind.DurationUnit))
-        {
-            part = Part.Duration;
-            value *= Value(j);
-            j++;
-        }
         else if (Is(j, TokenKind.DistanceUnit) || (Is(j, TokenKind.KSuffix) && _kind == ExerciseKind.Cardio))
         {
             part = Part.Distance;
@@ -498,7 +497,7 @@ internal sealed partial class SetInterpreter
         }
         else if (Is(j, TokenKind.SecondSuffix))
         {
-            part = _kind == ExerciseKind.Strength ? Part.Bare : Part.Duration;
+            // "3x12 lateral raises 20s": for a lift, a pair of 20s (a hold's seconds are read above)
             j++;
         }
         else if (sign != 0)

@@ -37,10 +37,12 @@ internal sealed partial class SetInterpreter
     private List<double>? _repsList;
     private List<Load>? _bareList;
     private List<double>? _rpeList;
+    private List<double>? _rirList;
     private TextSpan _listSpan;
     private int _listIndex;
     private bool _perSide;
     private bool _absurd;
+    private bool _unsure;
 
     private SetInterpreter(List<Token> tokens, Exercise exercise, Func<int, string> unitAt)
     {
@@ -151,7 +153,7 @@ internal sealed partial class SetInterpreter
             }
 
             var end = j;
-            var values = IsEffortAfter(j) ? ReadNumbers(j, out end) : [];
+            var values = IsEffortAfter(j) ? ReadEfforts(j, out end) : [];
             if (values.Count == 0)
             {
                 _unread.Add(SpanOf(i, j));
@@ -166,6 +168,13 @@ internal sealed partial class SetInterpreter
         {
             AttachRpe([Value(i + 1)], SpanOf(i, i + 2));
             return i + 2;
+        }
+
+        if (IsEffortAfterLoadedSet(i, out var effort))
+        {
+            // "180 for 3 at 8, 190 for 2 at 9", "at an 8": the set already has its load, so a small number is its effort
+            AttachRpe([Value(effort)], SpanOf(i, effort + 1));
+            return effort + 1;
         }
 
         if (Is(i, TokenKind.Number) && IsEffortValue(i) && Is(i + 1, TokenKind.Rpe))
@@ -186,17 +195,25 @@ internal sealed partial class SetInterpreter
             return;
         }
 
-        var last = _groups.Count > 0 ? _groups[^1] : null;
-        if (last is not null && last.Rpe is null)
+        AttachEffort(values[0], span, draft => draft.Rpe, (draft, value) => draft.Rpe = value);
+    }
+
+    /// <summary>
+    /// An effort said after a group is that group's ("140 for 5 at rpe 7, 150 for 3 at rpe 8.5"); said before any
+    /// group it is every set's. A second, different effort for the same group is a contradiction: it is handed back
+    /// as unparsed rather than given to sets it was not said about.
+    /// </summary>
+    private void AttachEffort(double value, TextSpan span, Func<SetDraft, double?> get, Action<SetDraft, double> set)
+    {
+        var owner = _groups.Count > 0 ? _groups[^1] : _shared;
+        if (get(owner) is { } said && said != value)
         {
-            last.Rpe = values[0];
-            last.Span = last.Span.Union(span);
+            _unread.Add(span);
+            return;
         }
-        else
-        {
-            _shared.Rpe ??= values[0];
-            _shared.Span = _shared.Span.Union(span);
-        }
+
+        set(owner, value);
+        owner.Span = owner.Span.Union(span);
     }
 
     /// <summary>"2 reps in reserve", "rir 2", "with 3 in the tank".</summary>
@@ -210,34 +227,26 @@ internal sealed partial class SetInterpreter
             rir = Value(j);
             end = j + 2;
         }
-        else if (Is(j, TokenKind.Rir) && IsEffortAfter(j + 1))
+        else if (Is(j, TokenKind.Rir) && (IsEffortAfter(j + 1)
+                 || ((Is(j + 1, TokenKind.Of) || Is(j + 1, TokenKind.Colon)) && IsEffortAfter(j + 2))))
         {
-            rir = Value(j + 1);
-            end = j + 2;
-        }
-        else if (Is(j, TokenKind.Rir) && (Is(j + 1, TokenKind.Of) || Is(j + 1, TokenKind.Colon)) && IsEffortAfter(j + 2))
-        {
-            rir = Value(j + 2);
-            end = j + 3;
+            // "rir 2", "rir of 2", "rir 3, 2, 1": one for each set, as an RPE list is
+            var values = ReadEfforts(IsEffortAfter(j + 1) ? j + 1 : j + 2, out end);
+            if (values.Count > 1)
+            {
+                _rirList ??= values;
+                _listSpan = _listSpan.Union(SpanOf(i, end));
+                return end;
+            }
+
+            rir = values[0];
         }
         else
         {
             return i;
         }
 
-        var span = SpanOf(i, end);
-        var last = _groups.Count > 0 ? _groups[^1] : null;
-        if (last is not null && last.Rir is null)
-        {
-            last.Rir = rir;
-            last.Span = last.Span.Union(span);
-        }
-        else
-        {
-            _shared.Rir ??= rir;
-            _shared.Span = _shared.Span.Union(span);
-        }
-
+        AttachEffort(rir, SpanOf(i, end), draft => draft.Rir, (draft, value) => draft.Rir = value);
         return end;
     }
 
@@ -265,6 +274,11 @@ internal sealed partial class SetInterpreter
     /// <summary>Groups led by a count or reps: "x5", "3x8", "100x9x4", "3 sets of 8", "12 reps", "3 triples".</summary>
     private int TryGroup(int i)
     {
+        if (Is(i, TokenKind.Sets) && _t[i].Text is "sets" or "rounds")
+        {
+            return ReadUncountedSets(i);
+        }
+
         if (Is(i, TokenKind.Times) && TryComponent(i + 1, out var only) && only.Part == Part.Bare)
         {
             return FinishGroup(new SetDraft { Reps = only.Value }, i, only.End);
@@ -292,21 +306,58 @@ internal sealed partial class SetInterpreter
 
         if (!Is(i, TokenKind.Number))
         {
-            return Is(i, TokenKind.RepsNoun) ? FinishGroup(new SetDraft { Reps = Value(i) }, i, i + 1) : i;
+            return Is(i, TokenKind.RepsNoun) ? ReadRepsNoun(new SetDraft { CountUnsaid = _t[i].Text == "uncounted" }, i, i) : i;
         }
 
         var j = i + 1;
         string? type = null;
         while (Is(j, TokenKind.Filler) || Is(j, TokenKind.Warmup) || Is(j, TokenKind.Failure) || Is(j, TokenKind.Dropset)
-               || Is(j, TokenKind.Amrap))
+               || Is(j, TokenKind.Amrap) || (Is(j, TokenKind.Working) && Is(j + 1, TokenKind.RepsNoun)))
         {
             type = TypeOf(_t[j].Kind) ?? type;
             j++;
         }
 
+        if (Is(j, TokenKind.RepsNoun) && j > i + 1 && _t[j].Text == "uncounted")
+        {
+            // "3 back off doubles", "2 warm-up triples": the count, a marker, then the noun that says the reps
+            for (var marker = i + 1; marker < j; marker++)
+            {
+                if (Is(marker, TokenKind.Working))
+                {
+                    _markers.Add((TokenKind.Working, marker));
+                }
+            }
+
+            return ReadRepsNoun(new SetDraft { Count = Value(i), Type = type }, i, j);
+        }
+
         if (Is(j, TokenKind.Sets))
         {
             return ReadSetsOf(new SetDraft { Count = Value(i), Type = type }, i, j + 1);
+        }
+
+        if (IsTimesBeforeHold(i + 1, out var held, out var heldEnd))
+        {
+            // "three times for a minute each", "twice for 45 seconds": how many holds, then how long each was
+            held.Count = Value(i);
+            return FinishGroup(held, i, heldEnd);
+        }
+
+        if (IsTimesOf(i + 1) && _groups.Count > 0 && _groups[^1] is { Count: null, HasWork: true } repeated
+            && IsRightAfter(repeated.EndIndex, Is(i - 1, TokenKind.Comma) ? i - 1 : i) && SetLimits.IsCount(Value(i)))
+        {
+            // "100 kg for 5 reps three times", "10 reps, twice": the set said just before was done that many times
+            repeated.Count = Value(i);
+            repeated.EndIndex = i + 2;
+            repeated.Span = repeated.Span.Union(SpanOf(i, i + 2));
+            return i + 2;
+        }
+
+        if (IsTimesOf(i + 1) && _t[i].Text == SpokenNumbers.RepeatText)
+        {
+            // "bench twice at 100 for 5": "twice" counts sets, whatever they held
+            return FinishGroup(new SetDraft { Count = Value(i) }, i, i + 2);
         }
 
         if (Is(i + 1, TokenKind.Reps))
@@ -342,6 +393,62 @@ internal sealed partial class SetInterpreter
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// "sets of 10", "a few sets of 10": sets with no count before them (a count before them is read with it). What
+    /// each held is read, but the group is not stored unless a count is said apart; a list ("sets of 10, 8, 6") counts
+    /// itself and is read as any list.
+    /// </summary>
+    private int ReadUncountedSets(int i)
+    {
+        var k = i + 1;
+        while (Is(k, TokenKind.Of) || Is(k, TokenKind.Filler))
+        {
+            k++;
+        }
+
+        if (TryReadList(k, lead: false, out _, out _, out _) || !TryComponent(k, out var held) || held.IsRange
+            || Is(held.End, TokenKind.Times) || Is(held.End, TokenKind.For))
+        {
+            return i;
+        }
+
+        var group = new SetDraft { CountUnsaid = true };
+        switch (held.Part)
+        {
+            case Part.Bare:
+                group.Reps = held.Value;
+                break;
+            case Part.Duration:
+                group.DurationSeconds = held.Value;
+                break;
+            case Part.Distance:
+                group.DistanceKm = held.Value;
+                break;
+            default:
+                return i;
+        }
+
+        return FinishGroup(group, i, held.End);
+    }
+
+    /// <summary>
+    /// "a triple", "heavy single 220", "a double at 100": the noun says the reps, so a bare number right after it can
+    /// only be the load.
+    /// </summary>
+    private int ReadRepsNoun(SetDraft group, int start, int noun)
+    {
+        group.Reps = Value(noun);
+        var end = noun + 1;
+        if (Is(end, TokenKind.Number) && !IsCountFollower(end + 1) && !Is(end + 1, TokenKind.Number) && group.Load is null
+            && _pendingLoad is null)
+        {
+            group.Load = Load.Bare(_t[end]);
+            end++;
+        }
+
+        return FinishGroup(group, start, end);
     }
 
     /// <summary>"15xx40k,50k": the same reps at each of several loads, one set per load.</summary>
@@ -559,8 +666,9 @@ internal sealed partial class SetInterpreter
         var spaced = false;
         var marked = false;
         var k = i;
-        while (Is(k, TokenKind.Number))
+        while (Is(k, TokenKind.Number) && !IsTimesOf(k + 1))
         {
+            // "100 for 5, 3 times": the number before "times" repeats the set, it does not join a list
             var after = k + 1 < _t.Count ? _t[k + 1].Kind : TokenKind.Separator;
             if (after is TokenKind.WeightUnit or TokenKind.Reps || (after == TokenKind.KSuffix && _kind != ExerciseKind.Cardio))
             {
@@ -626,7 +734,11 @@ internal sealed partial class SetInterpreter
         or TokenKind.Rir or TokenKind.Side or TokenKind.Comment or TokenKind.Warmup or TokenKind.Failure or TokenKind.Amrap
         || (lead && after is TokenKind.For);
 
-    private List<double> ReadNumbers(int i, out int end)
+    /// <summary>
+    /// "8, 8, 9": the efforts after "rpe". A number after a comma continues the list only while it can be an effort, so
+    /// in "at rpe 7, 150 for 3" the 150 starts the next set instead of joining the list.
+    /// </summary>
+    private List<double> ReadEfforts(int i, out int end)
     {
         var values = new List<double>();
         end = i;
@@ -635,9 +747,16 @@ internal sealed partial class SetInterpreter
         {
             values.Add(Value(k));
             end = k + 1;
-            if ((Is(k + 1, TokenKind.Comma) || Is(k + 1, TokenKind.And)) && Is(k + 2, TokenKind.Number) && !IsCountFollower(k + 3))
+            if ((Is(k + 1, TokenKind.Comma) || Is(k + 1, TokenKind.And)) && IsEffortAfter(k + 2) && Value(k + 2) is >= 0 and <= SetLimits.MaxRpe)
             {
                 k += 2;
+                continue;
+            }
+
+            if (IsEffortAfter(k + 1) && Value(k + 1) is >= 0 and <= SetLimits.MaxRpe)
+            {
+                // "rpe 8 8 9 9 10": spoken lists often lose their commas
+                k++;
                 continue;
             }
 
@@ -648,6 +767,44 @@ internal sealed partial class SetInterpreter
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    /// <summary>After "at": a number that can only be an effort, since the set said just before has its load and reps.</summary>
+    private bool IsEffortAfterLoadedSet(int at, out int effort)
+    {
+        effort = SkipFillers(at + 1);
+        return Is(at, TokenKind.At) && Is(effort, TokenKind.Number) && Value(effort) <= AtSignRpeMax && IsEffortAfter(effort)
+            && !IsLoadUnit(effort + 1) && _groups.Count > 0 && _groups[^1].EndIndex == at
+            && _groups[^1] is { Load: not null, Reps: not null, Rpe: null };
+    }
+
+    private bool IsTimesOf(int i) => Is(i, TokenKind.Reps) && _t[i].Text == "times";
+
+    /// <summary>"times for 30 seconds", "times for a minute each", "times 40 meters": a count of holds or lengths, not reps.</summary>
+    private bool IsTimesBeforeHold(int i, out SetDraft held, out int end)
+    {
+        held = new SetDraft();
+        end = i;
+        if (!IsTimesOf(i))
+        {
+            return false;
+        }
+
+        var j = SkipFillers(Is(i + 1, TokenKind.For) || Is(i + 1, TokenKind.Of) || Is(i + 1, TokenKind.At) ? i + 2 : i + 1);
+        if (TryDurationValue(j, _kind != ExerciseKind.Strength, out var seconds, out end))
+        {
+            held.DurationSeconds = seconds;
+            return true;
+        }
+
+        if (TryDistanceValue(j, out var km, out end))
+        {
+            held.DistanceKm = km;
+            return true;
+        }
+
+        end = i;
+        return false;
+    }
 
     /// <summary>"10 for 3 sets" (reps, then sets), unlike "140 for 3 sets of 5" (a load, then the sets).</summary>
     private bool IsRepsForSets(int i) => Is(i + 1, TokenKind.For) && Is(i + 2, TokenKind.Number) && Is(i + 3, TokenKind.Sets)
@@ -674,5 +831,8 @@ internal sealed partial class SetInterpreter
     };
 }
 
-/// <summary>The sets read for one exercise, the spans left unread, and whether an absurd value was refused.</summary>
-internal sealed record SetOutcome(List<WorkoutSet> Sets, List<TextSpan> Unread, bool HadAbsurdValue);
+/// <summary>
+/// The sets read for one exercise, the spans left unread, and whether something was refused: an absurd value, or
+/// numbers whose reading would be a guess.
+/// </summary>
+internal sealed record SetOutcome(List<WorkoutSet> Sets, List<TextSpan> Unread, bool Refused);

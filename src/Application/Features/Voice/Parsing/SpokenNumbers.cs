@@ -11,13 +11,27 @@ internal static class SpokenNumbers
     private const int Thousand = 1000;
     private const double HalfValue = 0.5;
 
+    /// <summary>The text of a number said as "once", "twice" or "thrice": a count of sets, never of reps.</summary>
+    public const string RepeatText = "repeat";
+
     public static List<Token> Merge(List<Token> tokens)
     {
         var merged = new List<Token>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (token.Kind == TokenKind.Word && TryRead(tokens, i, out var value, out var end))
+            if (token.Kind == TokenKind.Word && VoiceLexicon.RepeatWords.TryGetValue(token.Text, out var repeats))
+            {
+                // "twice for 45 seconds" is "2 times for 45 seconds": the "times" is said inside the word
+                merged.Add(new Token(TokenKind.Number, token.Start, token.End, repeats, RepeatText, token.Glued));
+                merged.Add(new Token(TokenKind.Word, token.End, token.End, 0, "times", true));
+            }
+            else if (token.Kind == TokenKind.Word && TryCouple(tokens, i, out var end))
+            {
+                merged.Add(new Token(TokenKind.Number, token.Start, tokens[end - 1].End, 2, "", token.Glued));
+                i = end - 1;
+            }
+            else if (token.Kind == TokenKind.Word && TryRead(tokens, i, out var value, out end))
             {
                 merged.Add(new Token(TokenKind.Number, token.Start, tokens[end - 1].End, value, "", token.Glued));
                 i = end - 1;
@@ -85,6 +99,30 @@ internal static class SpokenNumbers
             end += 3;
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// "a couple of sets", "couple sets", "a couple of doubles": two, when what is counted follows. "A couple" said of
+    /// anything else ("a couple more") counts nothing that can be stored.
+    /// </summary>
+    private static bool TryCouple(List<Token> tokens, int i, out int end)
+    {
+        end = i;
+        var k = WordAt(tokens, i) is "a" ? i + 1 : i;
+        if (WordAt(tokens, k) != "couple")
+        {
+            return false;
+        }
+
+        k = WordAt(tokens, k + 1) == "of" ? k + 2 : k + 1;
+        if (WordAt(tokens, k) is not { } counted
+            || !(VoiceLexicon.CountedByA.Contains(Singular(counted)) || VoiceLexicon.RepNouns.ContainsKey(counted)))
+        {
+            return false;
+        }
+
+        end = k;
         return true;
     }
 

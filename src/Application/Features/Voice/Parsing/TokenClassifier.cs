@@ -170,10 +170,15 @@ internal static class TokenClassifier
 
         if (VoiceLexicon.RepNouns.TryGetValue(word, out var reps))
         {
+            // "a triple", "100 kg triple at rpe 8", "3 doubles"; but "single arm row", "double kettlebell jerk",
+            // "single-leg squat" are names. "doubles" with no count before it does not say how many sets.
             var plural = word[^1] == 's';
-            var previous = i > 0 ? tokens[i - 1] : default;
-            var counted = plural ? afterNumber : previous.Kind == TokenKind.Word && previous.Text is "a" or "for";
-            return counted ? token.With(TokenKind.RepsNoun, reps, plural ? "plural" : word) : token;
+            if (StartsAName(tokens, i + 1) && !(plural && afterNumber))
+            {
+                return token;
+            }
+
+            return token.With(TokenKind.RepsNoun, reps, !plural ? word : afterNumber ? "plural" : "uncounted");
         }
 
         if (VoiceLexicon.WeightUnits.TryGetValue(word, out var weightUnit))
@@ -191,6 +196,13 @@ internal static class TokenClassifier
             return token.With(TokenKind.DistanceUnit, km);
         }
 
+        if (VoiceLexicon.SetAdjectives.Contains(word) && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word
+            && VoiceLexicon.RepNouns.ContainsKey(tokens[i + 1].Text) && !StartsAName(tokens, i + 2))
+        {
+            // "a heavy single", "a top triple": the word only colours the set the noun counts
+            return token.With(TokenKind.Filler);
+        }
+
         if (VoiceLexicon.Comments.Contains(word))
         {
             // "good mornings", "easy bar curls": a comment word that starts a name belongs to the name.
@@ -200,6 +212,12 @@ internal static class TokenClassifier
 
         return VoiceLexicon.Fillers.Contains(word) ? token.With(TokenKind.Filler) : token;
     }
+
+    /// <summary>A name word, or a hyphen joining one ("single-arm"), is at <paramref name="i"/>.</summary>
+    private static bool StartsAName(List<Token> tokens, int i) =>
+        i < tokens.Count && (tokens[i].Kind == TokenKind.Word && IsNameWord(tokens[i].Text)
+                             || tokens[i] is { Kind: TokenKind.Symbol, Text: "-", Glued: true } && i + 1 < tokens.Count
+                             && tokens[i + 1] is { Kind: TokenKind.Word, Glued: true });
 
     private static Token ClassifySymbol(List<Token> tokens, int i)
     {

@@ -49,10 +49,10 @@ public sealed class TranscriptParser
 
             var outcome = SetInterpreter.Read(segment.Tokens, match.Exercise, unitAt);
 
-            // An exercise whose every set was absurd is not logged; nor is a name said with no sets unless surely
-            // matched, since a weak match of a lone word is more likely chatter than an exercise.
+            // An exercise whose every set was absurd or unsure is not logged; nor is a name said with no sets unless
+            // surely matched, since a weak match of a lone word is more likely chatter than an exercise.
             var bareAndUnsure = !segment.HasQuantities && match.Score < NameResolver.SureScore;
-            if (outcome.Sets.Count == 0 && (outcome.HadAbsurdValue || bareAndUnsure))
+            if (outcome.Sets.Count == 0 && (outcome.Refused || bareAndUnsure))
             {
                 unread.Add(segment.Span);
                 continue;

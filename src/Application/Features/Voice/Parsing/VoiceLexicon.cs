@@ -87,6 +87,19 @@ internal static class VoiceLexicon
             ["steps"] = (TokenKind.Reps, 0),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Words that only colour a set named by a rep noun: "a heavy single", "a top double", "an easy triple".</summary>
+    public static readonly FrozenSet<string> SetAdjectives = new[]
+    {
+        "heavy", "heavier", "light", "lighter", "top", "easy", "hard", "tough", "smooth", "solid", "clean", "fast",
+        "slow", "grindy", "ugly", "big", "final", "last", "first", "paused", "quick",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Counts said in one word with their "times": "twice for 45 seconds", "once for 2 minutes".</summary>
+    public static readonly FrozenDictionary<string, int> RepeatWords = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["once"] = 1, ["twice"] = 2, ["thrice"] = 3,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Reps a lifter names with a noun: "a single", "for a triple", "3 doubles".</summary>
     public static readonly FrozenDictionary<string, int> RepNouns = new Dictionary<string, int>(StringComparer.Ordinal)
     {
@@ -191,7 +204,7 @@ internal static class VoiceLexicon
         "like", "so", "okay", "ok", "alright", "yeah", "yes", "well", "now", "was", "were", "is", "are", "be", "been",
         "have", "had", "has", "workout", "session", "gym", "training", "each", "per", "another", "more", "again",
         "total", "about", "around", "roughly", "approximately", "held", "holding", "performed", "knocked", "out",
-        "banged", "pumped", "pair", "couple", "weight", "weights", "working", "started", "start", "after", "before",
+        "banged", "pumped", "pair", "couple", "few", "several", "multiple", "weight", "weights", "working", "started", "start", "after", "before",
         "followed", "by", "x", "times", "s", "max", "morning", "evening", "afternoon", "yesterday", "throughout",
         "belt", "vest", "hey", "can", "could", "would", "will", "want", "wanna", "need", "gonna", "going", "let",
         "lets", "quick", "quickly", "hold", "holds",
