@@ -14,15 +14,27 @@ namespace FitCoach.Application.UnitTests.Voice;
 public sealed class VoiceAcceptanceTests(ITestOutputHelper output)
 {
     private const double RequiredPassRate = 0.85;
+    private const double BlindPassRate = 0.90;
     private const int MinimumCases = 150;
     private const double Tolerance = 0.01;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     [Fact]
-    public async Task Parse_OverTheAcceptanceSet_GetsAtLeastEightyFivePercentExactlyRight()
+    public Task Parse_OverTheAcceptanceSet_GetsAtLeastEightyFivePercentExactlyRight() =>
+        RunAsync("voice-acceptance.json", RequiredPassRate, MinimumCases);
+
+    /// <summary>
+    /// A batch written by a helper that never saw the parser (only the catalog), kept as it was written. It scored
+    /// 65/70 (92.9 %) on first contact with the parser of issue 8; see docs/BENCHMARKS.md.
+    /// </summary>
+    [Fact]
+    public Task Parse_OverTheBlindBatch_GetsAtLeastNinetyPercentExactlyRight() =>
+        RunAsync("voice-blind-3.json", BlindPassRate, 60);
+
+    private async Task RunAsync(string file, double requiredRate, int minimumCases)
     {
-        var cases = await LoadCasesAsync();
+        var cases = await LoadCasesAsync(file);
         var failures = new StringBuilder();
         var passed = 0;
         foreach (var expected in cases)
@@ -43,8 +55,8 @@ public sealed class VoiceAcceptanceTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passed}/{cases.Count} exactly right ({rate:P1})"));
         output.WriteLine(failures.ToString());
 
-        Assert.True(cases.Count >= MinimumCases, $"The acceptance set has only {cases.Count} utterances.");
-        Assert.True(rate >= RequiredPassRate, $"Only {rate:P1} exactly right:{Environment.NewLine}{failures}");
+        Assert.True(cases.Count >= minimumCases, $"{file} has only {cases.Count} utterances.");
+        Assert.True(rate >= requiredRate, $"Only {rate:P1} exactly right:{Environment.NewLine}{failures}");
     }
 
     [Fact]
@@ -113,9 +125,9 @@ public sealed class VoiceAcceptanceTests(ITestOutputHelper output)
         return string.Join("; ", exercises) + unparsed;
     }
 
-    private static async Task<List<AcceptanceCase>> LoadCasesAsync()
+    private static async Task<List<AcceptanceCase>> LoadCasesAsync(string name = "voice-acceptance.json")
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Voice", "voice-acceptance.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "Voice", name);
         await using var stream = File.OpenRead(path);
         var file = await JsonSerializer.DeserializeAsync<AcceptanceFile>(stream, JsonOptions, TestContext.Current.CancellationToken);
         return file?.Cases ?? [];
