@@ -50,12 +50,19 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, Microsoft.E
     public Task InvokeAsync(HttpContext context)
     {
         var limit = options.Value.MaxBodyBytesFor(context.Request.Path);
+        var serverLimit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (serverLimit?.MaxRequestBodySize is { } server && server < limit)
+        {
+            // The server was configured stricter than the route: its limit stands.
+            limit = server;
+        }
+
         if (context.Request.ContentLength > limit)
         {
             throw TooLarge(limit);
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        if (serverLimit is { IsReadOnly: false })
         {
             serverLimit.MaxRequestBodySize = limit;
         }
