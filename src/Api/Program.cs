@@ -61,6 +61,7 @@ app.Logger.LogInformation(
     app.Services.GetRequiredService<FitCoach.Application.Common.Ports.IKnowledgeSearch>().Provider,
     app.Services.GetRequiredService<FitCoach.Application.Common.Ports.IWorkoutTranscriptModel>().ModelId);
 
+app.UseMiddleware<RequestCompletionLogging>();
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {

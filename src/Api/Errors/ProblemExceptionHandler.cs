@@ -46,7 +46,7 @@ public sealed class ProblemExceptionHandler(
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            logger.LogWarning(exception, "Dependency unavailable for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogWarning(exception, "Dependency unavailable for {Method} {Route}", httpContext.Request.Method, (httpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched");
             httpContext.Response.Headers.RetryAfter = "5";
         }
 

@@ -10,8 +10,9 @@ using Xunit;
 namespace FitCoach.Api.IntegrationTests.Security;
 
 /// <summary>
-/// Route values reach log messages (a 404 names the id it did not find). The plain-text console of Development
-/// must still start a line only where an entry starts, whatever a caller puts in a URL.
+/// A caller's URL must never start a console line. Request lines name the route template, not the raw path, so a
+/// route value does not reach the logs at all; and whatever text does reach a message (an exception's, a value some
+/// adapter logs), the plain-text console of Development escapes line breaks, so an entry is one line.
 /// </summary>
 public sealed class LogForgingTests
 {
@@ -28,10 +29,27 @@ public sealed class LogForgingTests
         await client.GetAsync($"/api/sessions/abc{forged}", TestContext.Current.CancellationToken);
 
         var output = factory.Output;
-        Assert.Contains("Forged.Entry", output, StringComparison.Ordinal);
+        Assert.Contains("api/sessions/{id} answered 404", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Forged.Entry", output, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', output);
         Assert.DoesNotContain('\u2028', output);
         var lines = output.Split('\n');
+        Assert.All(lines.Where(line => line.Contains("Forged.Entry", StringComparison.Ordinal)), line =>
+            Assert.False(line.TrimStart().StartsWith("info:", StringComparison.Ordinal), $"forged line: {line}"));
+    }
+
+    [Theory]
+    [InlineData("abc\r\ninfo: Forged.Entry[0]")]
+    [InlineData("abc\u2028info: Forged.Entry[0]")]
+    public void MessageValuesWithLineBreaks_AreEscapedByTheConsole(string forged)
+    {
+        using var factory = new ConsoleCaptureFactory();
+        var logger = factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FitCoach.Test");
+
+        logger.LogWarning("Something about {Value}", forged);
+
+        var lines = factory.Output.Split('\n');
+        Assert.Contains(lines, line => line.Contains("Forged.Entry", StringComparison.Ordinal));
         Assert.All(lines.Where(line => line.Contains("Forged.Entry", StringComparison.Ordinal)), line =>
             Assert.False(line.TrimStart().StartsWith("info:", StringComparison.Ordinal), $"forged line: {line}"));
     }

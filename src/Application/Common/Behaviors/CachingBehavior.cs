@@ -54,7 +54,7 @@ public sealed class CachingBehavior<TRequest, TResponse>(
         catch (Exception ex) when (!factoryRan && ex is not OperationCanceledException)
         {
             metrics.CacheError(cacheable.CacheName);
-            logger.LogWarning(ex, "Cache {Cache} failed for {Key}; answering from the handler", cacheable.CacheName, cacheable.CacheKey);
+            logger.LogWarning(ex, "Cache {Cache} failed; answering from the handler", cacheable.CacheName);
             return await next();
         }
     }
