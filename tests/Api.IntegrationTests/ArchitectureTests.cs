@@ -38,4 +38,84 @@ public sealed class ArchitectureTests
 
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }
+
+    [Fact]
+    public void EveryFileUnderFeatures_ImplementsAtMostOneRequestHandler()
+    {
+        var crowded = SourceFiles("src/Application/Features")
+            .Select(file => (file, handlers: System.Text.RegularExpressions.Regex.Count(File.ReadAllText(file), @"\bIRequestHandler<")))
+            .Where(f => f.handlers > 1)
+            .Select(f => $"{Path.GetRelativePath(RepositoryFiles.Root, f.file)} ({f.handlers})")
+            .ToList();
+
+        Assert.True(crowded.Count == 0, "One use case per file: " + string.Join(", ", crowded));
+    }
+
+    [Fact]
+    public void Application_NeverSendsARequestFromInside()
+    {
+        var senders = SourceFiles("src/Application")
+            .Where(file => File.ReadAllText(file).Contains(".Send(", StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(RepositoryFiles.Root, file))
+            .ToList();
+
+        Assert.True(senders.Count == 0, "Only controllers send; inject a service instead: " + string.Join(", ", senders));
+    }
+
+    [Fact]
+    public void ApplicationAndInfrastructure_ReadTimeOnlyThroughTimeProvider()
+    {
+        var wallClock = SourceFiles("src/Application").Concat(SourceFiles("src/Infrastructure"))
+            .Where(file => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(file), @"\bDateTime(Offset)?\.(UtcNow|Now)\b"))
+            .Select(file => Path.GetRelativePath(RepositoryFiles.Root, file))
+            .ToList();
+
+        Assert.True(wallClock.Count == 0, "Use TimeProvider: " + string.Join(", ", wallClock));
+    }
+
+    [Fact]
+    public void AddApplication_RegistersTheBehaviorsInTheDesignedOrder()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+
+        FitCoach.Application.DependencyInjection.AddApplication(services);
+
+        var behaviors = services
+            .Where(d => d.ServiceType == typeof(MediatR.IPipelineBehavior<,>))
+            .Select(d => d.ImplementationType!.Name.Split('`')[0])
+            .ToList();
+        Assert.Equal(["LoggingBehavior", "RateLimitBehavior", "ValidationBehavior", "CachingBehavior", "RagContextBehavior"], behaviors);
+    }
+
+    [Fact]
+    public void AddApplication_RegistersEveryHandler_NotificationHandler_AndTheServicesTheyNeed()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        FitCoach.Application.DependencyInjection.AddApplication(services);
+
+        var handlerTypes = Application.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces().Any(i => i.IsGenericType &&
+                (i.GetGenericTypeDefinition() == typeof(MediatR.IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(MediatR.INotificationHandler<>))))
+            .ToList();
+
+        Assert.NotEmpty(handlerTypes);
+        Assert.All(handlerTypes, t => Assert.Contains(services, d => d.ImplementationType == t));
+        Assert.Contains(services, d => d.ServiceType == typeof(FitCoach.Application.Features.Exercises.Matching.ExerciseMatcher));
+        Assert.Contains(services, d => d.ServiceType == typeof(FitCoach.Application.Features.Voice.Parsing.TranscriptParser));
+        Assert.Contains(services, d => d.ServiceType == typeof(MapsterMapper.IMapper));
+    }
+
+    [Fact]
+    public void MappingConfiguration_CompilesEveryMapping()
+    {
+        var config = FitCoach.Application.DependencyInjection.MappingConfiguration();
+
+        config.Compile();
+
+        Assert.True(config.RuleMap.Count >= 6, $"Only {config.RuleMap.Count} mappings registered.");
+    }
+
+    private static IEnumerable<string> SourceFiles(string relative) =>
+        Directory.EnumerateFiles(RepositoryFiles.PathOf(relative), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 }
