@@ -37,6 +37,13 @@ else
         .AddConsole(options => options.FormatterName = PlainTextConsoleFormatter.FormatterName);
 }
 
+// Under a burst the console's queue fills; a request thread must never wait for a log line, so past 10,000 queued
+// lines new ones are dropped (and the console logger reports how many) instead of blocking the request.
+builder.Services.Configure<ConsoleLoggerOptions>(options =>
+{
+    options.MaxQueueLength = 10_000;
+    options.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
+});
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);

@@ -13,6 +13,13 @@ namespace FitCoach.Application.Features.Exercises.Search;
 public sealed record ScoredExercise(ExerciseDto Exercise, double Score);
 
 /// <summary>
+/// A cached search result. Sealed and marked immutable so HybridCache hands every hit the same instance instead of
+/// deserializing a copy per request (which a bare list type would cost).
+/// </summary>
+[ImmutableObject(true)]
+public sealed record CatalogSearchResult(IReadOnlyList<ScoredExercise> Exercises);
+
+/// <summary>
 /// The catalog part of an exercise search, shared by every user and cached because ranking 873 names per keystroke
 /// adds up. The key is the normalised query (stems, aliases and word order folded by the matcher), so rewordings
 /// share an entry; a cache failure answers from the matcher.
@@ -46,7 +53,7 @@ public sealed partial class CatalogSearch(
                 _ =>
                 {
                     computed = true;
-                    return ValueTask.FromResult(Rank(q, normalizedEquipment, normalizedMuscle, limit));
+                    return ValueTask.FromResult(new CatalogSearchResult(Rank(q, normalizedEquipment, normalizedMuscle, limit)));
                 },
                 EntryOptions,
                 Tags,
@@ -60,7 +67,7 @@ public sealed partial class CatalogSearch(
                 metrics.CacheHit(CacheName);
             }
 
-            return found;
+            return found.Exercises;
         }
         catch (Exception ex) when (!computed && ex is not OperationCanceledException)
         {
