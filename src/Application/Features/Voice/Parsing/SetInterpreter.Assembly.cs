@@ -28,7 +28,8 @@ internal sealed partial class SetInterpreter
         if (_bareList is not null)
         {
             // After "3x8" a list holds the loads of those sets; on its own it holds reps ("Pull ups 5, 5, 5").
-            if (_groups.Exists(group => group.Reps is not null) || _repsList is not null)
+            // The set said apart as the last one ("and the last one to failure, got 15") does not make it a load list.
+            if (_groups.Exists(group => group.Reps is not null && !group.IsLastSet) || _repsList is not null)
             {
                 _loadList ??= _bareList;
             }
@@ -179,8 +180,10 @@ internal sealed partial class SetInterpreter
             }
 
             var type = TypeOf(kind);
-            var before = _groups.FindLast(group => group.TokenIndex < index);
-            var next = _groups.Find(group => group.TokenIndex > index);
+
+            // A type word is said about the sets of its own clause: "warm-up set of 5 at 60, then 120 for 5, 5, 5"
+            var before = _groups.FindLast(group => group.TokenIndex < index && !HasSeparator(group.TokenIndex, index));
+            var next = _groups.Find(group => group.TokenIndex > index && !HasSeparator(index, group.TokenIndex));
             List<SetDraft> targets;
             if (next is { IsLastSet: true } && PrecededByLastSet(next.TokenIndex))
             {
@@ -212,7 +215,8 @@ internal sealed partial class SetInterpreter
 
             if (targets.Count == 0)
             {
-                _shared.Type ??= type;
+                // no set read yet in its clause: the sets a list of that clause gives, or every set when none is said apart
+                _clauseTypes.Add((ClauseOf(index), type));
             }
 
             foreach (var target in targets)
@@ -234,6 +238,18 @@ internal sealed partial class SetInterpreter
         }
 
         return int.MaxValue;
+    }
+
+    /// <summary>How many clause breaks ("then", a full stop) come before a token.</summary>
+    private int ClauseOf(int index)
+    {
+        var clause = 0;
+        for (var k = 0; k < index && k < _t.Count; k++)
+        {
+            clause += _t[k].Kind == TokenKind.Separator ? 1 : 0;
+        }
+
+        return clause;
     }
 
     private bool FollowsLastSet(int index)
@@ -332,7 +348,18 @@ internal sealed partial class SetInterpreter
 
             if (_groups.Count(group => group != counted && group.HasWork) >= 2)
             {
-                // "bench 3 sets: 100x5, 100x5, 100x4": the count only sums up the sets listed
+                // "bench 3 sets: 100x5, 100x5, 100x4": the count only sums up the sets listed, and a type said with it
+                // ("two warm-up sets, 10 at 40 and 5 at 60") is theirs: the single sets said right after it, as many as it counts
+                if (counted.Type is { } type)
+                {
+                    var typed = 0;
+                    for (var k = g + 1; k < _groups.Count && typed < counted.Count && _groups[k].Count is null
+                         && !HasSeparator(counted.TokenIndex, _groups[k].TokenIndex); k++, typed++)
+                    {
+                        _groups[k].Type ??= type;
+                    }
+                }
+
                 _groups.RemoveAt(g);
                 g--;
                 continue;
@@ -421,6 +448,14 @@ internal sealed partial class SetInterpreter
 
         foreach (var set in sets)
         {
+            foreach (var (clause, type) in _clauseTypes)
+            {
+                if (set.Type is null && (ClauseOf(set.TokenIndex) == clause || !HasSeparator(0, _t.Count)))
+                {
+                    set.Type = type;
+                }
+            }
+
             set.FillFrom(_shared);
         }
 

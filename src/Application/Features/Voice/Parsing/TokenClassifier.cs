@@ -39,8 +39,9 @@ internal static class TokenClassifier
                 case TokenKind.Word:
                     if (TryPhrase(tokens, i, out var kind, out var words, out var last))
                     {
-                        // A two-word name ("good mornings", "body weight") stays a name, spelled as said.
-                        var text = kind == TokenKind.Word ? string.Join(' ', words) : token.Text;
+                        // A two-word name ("good mornings", "body weight") stays a name, spelled as said; so does a
+                        // working-set phrase, whose last word says whether it counts sets ("2 back off sets").
+                        var text = kind is TokenKind.Word or TokenKind.Working ? string.Join(' ', words) : token.Text;
                         result.Add(new Token(kind, token.Start, tokens[last].End, 0, text, token.Glued));
                         i = last;
                     }

@@ -173,6 +173,11 @@ internal static class VoiceLexicon
         ("rep max", TokenKind.Filler), ("alternating legs", TokenKind.Filler), ("alternating arms", TokenKind.Filler),
         ("alternate legs", TokenKind.Filler), ("alternate arms", TokenKind.Filler), ("worked up to", TokenKind.Filler),
         ("work up to", TokenKind.Filler), ("built up to", TokenKind.Filler), ("ramped up to", TokenKind.Filler),
+        ("first one", TokenKind.Filler),
+        ("all of them", TokenKind.Filler), ("all of those", TokenKind.Filler), ("all sets", TokenKind.Filler),
+        ("all the sets", TokenKind.Filler), ("all", TokenKind.Filler), ("every set", TokenKind.Filler),
+        ("every one", TokenKind.Filler), ("each set", TokenKind.Filler), ("each one", TokenKind.Filler),
+        ("all fours", TokenKind.Word),
         ("last set", TokenKind.LastSet), ("final set", TokenKind.LastSet), ("last one", TokenKind.LastSet),
 
         // working sets end the warm-ups
