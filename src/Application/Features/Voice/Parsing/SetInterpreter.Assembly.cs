@@ -39,6 +39,7 @@ internal sealed partial class SetInterpreter
             }
         }
 
+        CountByLoadList();
         AssignMarkers();
         MergeCounts();
         if (_repsList is not null)
@@ -62,6 +63,47 @@ internal sealed partial class SetInterpreter
     }
 
     /// <summary>
+    /// "singles at 70, 75 and 80", "doubles at 100, 110": sets whose count was not said, followed by a list of loads,
+    /// are as many as the loads listed; each load is one set.
+    /// </summary>
+    private void CountByLoadList()
+    {
+        if (_loadList is null || _loadList.Count < 2)
+        {
+            return;
+        }
+
+        var uncounted = _groups.FindAll(group => group.CountUnsaid && group.Count is null && group.Load is null);
+        if (uncounted.Count == 1 && _groups.Count == 1 && _listIndex > uncounted[0].TokenIndex)
+        {
+            uncounted[0].Count = _loadList.Count;
+            uncounted[0].CountUnsaid = false;
+        }
+    }
+
+    /// <summary>
+    /// "plank 90 seconds, then 60, then 45": after holds said in seconds, a bare number of a timed exercise is another
+    /// hold in seconds. Only numbers a hold can last (10 s or more) are read so.
+    /// </summary>
+    private bool SettleLooseHolds()
+    {
+        if (_kind != ExerciseKind.Timed || _groups.Count == 0
+            || !_groups.TrueForAll(group => group is { DurationSeconds: not null, Reps: null, DistanceKm: null, Count: null })
+            || !_loose.TrueForAll(loose => loose.Number.IsInteger && loose.Number.Value is >= MinBareHoldSeconds and <= MaxBareHoldSeconds
+                && loose.Index > _groups[0].TokenIndex))
+        {
+            return false;
+        }
+
+        foreach (var loose in _loose)
+        {
+            AddLooseGroup(new SetDraft { DurationSeconds = loose.Number.Value }, loose);
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Numbers said with nothing to tell what they are: "I did 50 squats" (reps: said before the name), "push ups 50"
     /// (reps of a bodyweight move), "squat 60" (a load), "squats 225 5x5" (a load beside reps), "plank 60" (seconds),
     /// "bench 100 5" (the larger is the load). A reading is only taken when it accounts for every such number and
@@ -70,7 +112,7 @@ internal sealed partial class SetInterpreter
     /// </summary>
     private void SettleLooseNumbers()
     {
-        if (_loose.Count == 0)
+        if (_loose.Count == 0 || SettleLooseHolds())
         {
             return;
         }

@@ -18,6 +18,10 @@ internal sealed partial class SetInterpreter
 
     // Numbers parted only by spaces are a rep list ("80kg 8 8 7") only while each is this small.
     private const double MaxSpacedListValue = 30;
+
+    // A bare number after holds said in seconds is another hold only within these bounds.
+    private const double MinBareHoldSeconds = 10;
+    private const double MaxBareHoldSeconds = 600;
     private const int MaxPlates = 10;
     private const int DistanceDecimals = 3;
 
@@ -559,6 +563,12 @@ internal sealed partial class SetInterpreter
         {
             type = TypeOf(_t[j].Kind) ?? type;
             j++;
+        }
+
+        if (Is(j, TokenKind.RepsNoun) && Value(i) == 1 && _t[j].Text is "single" or "double" or "triple")
+        {
+            // "one single at 190", "one heavy double": one set, the noun says its reps
+            return ReadRepsNoun(new SetDraft { Type = type }, i, j);
         }
 
         if (Is(j, TokenKind.RepsNoun) && j > i + 1 && _t[j].Text == "uncounted")

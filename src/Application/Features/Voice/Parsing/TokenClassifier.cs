@@ -329,6 +329,18 @@ internal static class TokenClassifier
     private static bool Fits(List<Token> tokens, TokenKind kind, string[] words, int last)
     {
         var hasNext = last + 1 < tokens.Count;
+        if (kind == TokenKind.Plan)
+        {
+            // "gonna log bench 3x5", "will add squats": asking for a log is not a plan
+            var k = last + 1;
+            while (k < tokens.Count && tokens[k].Kind == TokenKind.Word && tokens[k].Text is "i" or "me" or "just" or "quickly" or "now")
+            {
+                k++;
+            }
+
+            return !(k < tokens.Count && tokens[k].Kind == TokenKind.Word && tokens[k].Text is "log" or "add" or "record" or "track" or "put" or "note" or "enter");
+        }
+
         if (words[0] == "felt")
         {
             // "felt like an 8" is an RPE; "felt like death" is a comment
