@@ -103,12 +103,12 @@ public sealed class TranscriptParserUtteranceTests
         Assert.Equal(Repeat("10r 20kg", 3), SetsOf(Parse("bench press 3 sets of 10 with 20 kg dumbbells"), "Dumbbell_Bench_Press"));
 
     [Fact]
-    public void Parse_ExerciseSaidWithoutNumbers_IsLoggedWithoutSets()
+    public void Parse_ExerciseSaidWithoutNumbers_IsNotLoggedButHandedBack()
     {
-        var exercise = Assert.Single(Parse("I did some pull-ups").Exercises);
+        var result = Parse("I did some pull-ups");
 
-        Assert.Equal("Pullups", exercise.ExerciseId);
-        Assert.Empty(exercise.Sets);
+        Assert.Empty(result.Exercises);
+        Assert.Equal(["I did some pull-ups"], result.Unparsed);
     }
 
     [Fact]

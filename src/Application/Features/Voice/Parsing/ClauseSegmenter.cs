@@ -48,6 +48,13 @@ internal static class ClauseSegmenter
     private static void SplitClause(
         List<Token> clause, NameResolver resolver, List<TextSpan> unread, List<Segment> segments, List<Token> leading)
     {
+        if (clause.Exists(token => token.Kind == TokenKind.Plan))
+        {
+            // "next week I'm gonna try 100 for 5 on squat": a plan, not sets done; the whole clause is handed back
+            unread.Add(TextSpan.Of(clause[0], clause[^1]));
+            return;
+        }
+
         foreach (var token in clause)
         {
             if (token.Kind == TokenKind.Comment)

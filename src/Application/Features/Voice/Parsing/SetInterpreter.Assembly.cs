@@ -28,7 +28,8 @@ internal sealed partial class SetInterpreter
         if (_bareList is not null)
         {
             // After "3x8" a list holds the loads of those sets; on its own it holds reps ("Pull ups 5, 5, 5").
-            if (_groups.Exists(group => group.Reps is not null) || _repsList is not null)
+            // The set said apart as the last one ("and the last one to failure, got 15") does not make it a load list.
+            if (_groups.Exists(group => group.Reps is not null && !group.IsLastSet) || _repsList is not null)
             {
                 _loadList ??= _bareList;
             }
@@ -38,6 +39,7 @@ internal sealed partial class SetInterpreter
             }
         }
 
+        CountByLoadList();
         AssignMarkers();
         MergeCounts();
         if (_repsList is not null)
@@ -61,6 +63,47 @@ internal sealed partial class SetInterpreter
     }
 
     /// <summary>
+    /// "singles at 70, 75 and 80", "doubles at 100, 110": sets whose count was not said, followed by a list of loads,
+    /// are as many as the loads listed; each load is one set.
+    /// </summary>
+    private void CountByLoadList()
+    {
+        if (_loadList is null || _loadList.Count < 2)
+        {
+            return;
+        }
+
+        var uncounted = _groups.FindAll(group => group.CountUnsaid && group.Count is null && group.Load is null);
+        if (uncounted.Count == 1 && _groups.Count == 1 && _listIndex > uncounted[0].TokenIndex)
+        {
+            uncounted[0].Count = _loadList.Count;
+            uncounted[0].CountUnsaid = false;
+        }
+    }
+
+    /// <summary>
+    /// "plank 90 seconds, then 60, then 45": after holds said in seconds, a bare number of a timed exercise is another
+    /// hold in seconds. Only numbers a hold can last (10 s or more) are read so.
+    /// </summary>
+    private bool SettleLooseHolds()
+    {
+        if (_kind != ExerciseKind.Timed || _groups.Count == 0
+            || !_groups.TrueForAll(group => group is { DurationSeconds: not null, Reps: null, DistanceKm: null, Count: null })
+            || !_loose.TrueForAll(loose => loose.Number.IsInteger && loose.Number.Value is >= MinBareHoldSeconds and <= MaxBareHoldSeconds
+                && loose.Index > _groups[0].TokenIndex))
+        {
+            return false;
+        }
+
+        foreach (var loose in _loose)
+        {
+            AddLooseGroup(new SetDraft { DurationSeconds = loose.Number.Value }, loose);
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Numbers said with nothing to tell what they are: "I did 50 squats" (reps: said before the name), "push ups 50"
     /// (reps of a bodyweight move), "squat 60" (a load), "squats 225 5x5" (a load beside reps), "plank 60" (seconds),
     /// "bench 100 5" (the larger is the load). A reading is only taken when it accounts for every such number and
@@ -69,7 +112,7 @@ internal sealed partial class SetInterpreter
     /// </summary>
     private void SettleLooseNumbers()
     {
-        if (_loose.Count == 0)
+        if (_loose.Count == 0 || SettleLooseHolds())
         {
             return;
         }
@@ -179,8 +222,10 @@ internal sealed partial class SetInterpreter
             }
 
             var type = TypeOf(kind);
-            var before = _groups.FindLast(group => group.TokenIndex < index);
-            var next = _groups.Find(group => group.TokenIndex > index);
+
+            // A type word is said about the sets of its own clause: "warm-up set of 5 at 60, then 120 for 5, 5, 5"
+            var before = _groups.FindLast(group => group.TokenIndex < index && !HasSeparator(group.TokenIndex, index));
+            var next = _groups.Find(group => group.TokenIndex > index && !HasSeparator(index, group.TokenIndex));
             List<SetDraft> targets;
             if (next is { IsLastSet: true } && PrecededByLastSet(next.TokenIndex))
             {
@@ -212,7 +257,8 @@ internal sealed partial class SetInterpreter
 
             if (targets.Count == 0)
             {
-                _shared.Type ??= type;
+                // no set read yet in its clause: the sets a list of that clause gives, or every set when none is said apart
+                _clauseTypes.Add((ClauseOf(index), type));
             }
 
             foreach (var target in targets)
@@ -234,6 +280,18 @@ internal sealed partial class SetInterpreter
         }
 
         return int.MaxValue;
+    }
+
+    /// <summary>How many clause breaks ("then", a full stop) come before a token.</summary>
+    private int ClauseOf(int index)
+    {
+        var clause = 0;
+        for (var k = 0; k < index && k < _t.Count; k++)
+        {
+            clause += _t[k].Kind == TokenKind.Separator ? 1 : 0;
+        }
+
+        return clause;
     }
 
     private bool FollowsLastSet(int index)
@@ -332,7 +390,18 @@ internal sealed partial class SetInterpreter
 
             if (_groups.Count(group => group != counted && group.HasWork) >= 2)
             {
-                // "bench 3 sets: 100x5, 100x5, 100x4": the count only sums up the sets listed
+                // "bench 3 sets: 100x5, 100x5, 100x4": the count only sums up the sets listed, and a type said with it
+                // ("two warm-up sets, 10 at 40 and 5 at 60") is theirs: the single sets said right after it, as many as it counts
+                if (counted.Type is { } type)
+                {
+                    var typed = 0;
+                    for (var k = g + 1; k < _groups.Count && typed < counted.Count && _groups[k].Count is null
+                         && !HasSeparator(counted.TokenIndex, _groups[k].TokenIndex); k++, typed++)
+                    {
+                        _groups[k].Type ??= type;
+                    }
+                }
+
                 _groups.RemoveAt(g);
                 g--;
                 continue;
@@ -421,6 +490,14 @@ internal sealed partial class SetInterpreter
 
         foreach (var set in sets)
         {
+            foreach (var (clause, type) in _clauseTypes)
+            {
+                if (set.Type is null && (ClauseOf(set.TokenIndex) == clause || !HasSeparator(0, _t.Count)))
+                {
+                    set.Type = type;
+                }
+            }
+
             set.FillFrom(_shared);
         }
 

@@ -386,9 +386,21 @@ internal sealed partial class SetInterpreter
             seconds += Value(next) * Value(next + 1);
             end = next + 2;
         }
+        else if (factor == VoiceLexicon.SecondsPerMinute && end == i + 2 && Is(end, TokenKind.Number) && _t[end].IsInteger
+                 && Value(end) is >= 1 and < VoiceLexicon.SecondsPerMinute && !IsCountFollower(end + 1)
+                 && !(Is(end + 1, TokenKind.Number) && _t[end + 1].Text != SpokenNumbers.RepeatText)
+                 && !Is(end + 1, TokenKind.For) && !Is(end + 1, TokenKind.Of) && !IsRepeatAfter(end))
+        {
+            // "one minute thirty", "a minute fifteen": the seconds said without their unit
+            seconds += Value(end);
+            end++;
+        }
 
         return true;
     }
+
+    /// <summary>"5 times", "x 3": the number counts holds, it is not seconds.</summary>
+    private bool IsRepeatAfter(int i) => Is(i + 1, TokenKind.Reps) || Is(i + 1, TokenKind.Times) || Is(i + 1, TokenKind.Sets);
 
     private bool IsMinutesM(int i) =>
         Is(i, TokenKind.DistanceUnit) && _t[i].Text == "m"

@@ -18,6 +18,10 @@ internal sealed partial class SetInterpreter
 
     // Numbers parted only by spaces are a rep list ("80kg 8 8 7") only while each is this small.
     private const double MaxSpacedListValue = 30;
+
+    // A bare number after holds said in seconds is another hold only within these bounds.
+    private const double MinBareHoldSeconds = 10;
+    private const double MaxBareHoldSeconds = 600;
     private const int MaxPlates = 10;
     private const int DistanceDecimals = 3;
 
@@ -30,6 +34,7 @@ internal sealed partial class SetInterpreter
     private readonly List<(TokenKind Kind, int Index)> _markers = [];
     private readonly List<(Token Number, int Index)> _loose = [];
     private readonly SetDraft _shared = new();
+    private readonly List<(int Clause, string? Type)> _clauseTypes = [];
 
     private Load? _pendingLoad;
     private TextSpan _pendingSpan;
@@ -72,6 +77,7 @@ internal sealed partial class SetInterpreter
             next = next > i ? next : TryRpe(i);
             next = next > i ? next : TryRir(i);
             next = next > i ? next : TryMarker(i);
+            next = next > i ? next : TryGot(i);
             next = next > i ? next : TryGroup(i);
             next = next > i ? next : TryList(i);
             next = next > i ? next : TryLoad(i);
@@ -160,42 +166,38 @@ internal sealed partial class SetInterpreter
                 return j;
             }
 
-            AttachRpe(values, SpanOf(i, end));
-            return end;
+            return AttachRpe(values, i, end);
         }
 
         if (IsAtSign(i) && Is(i + 1, TokenKind.Number) && Value(i + 1) <= AtSignRpeMax && !IsLoadUnit(i + 2))
         {
-            AttachRpe([Value(i + 1)], SpanOf(i, i + 2));
-            return i + 2;
+            return AttachRpe([Value(i + 1)], i, i + 2);
         }
 
         if (IsEffortAfterLoadedSet(i, out var effort))
         {
             // "180 for 3 at 8, 190 for 2 at 9", "at an 8": the set already has its load, so a small number is its effort
-            AttachRpe([Value(effort)], SpanOf(i, effort + 1));
-            return effort + 1;
+            return AttachRpe([Value(effort)], i, effort + 1);
         }
 
         if (Is(i, TokenKind.Number) && IsEffortValue(i) && Is(i + 1, TokenKind.Rpe))
         {
-            AttachRpe([Value(i)], SpanOf(i, i + 2));
-            return i + 2;
+            return AttachRpe([Value(i)], i, i + 2);
         }
 
         return i;
     }
 
-    private void AttachRpe(List<double> values, TextSpan span)
+    private int AttachRpe(List<double> values, int first, int end)
     {
         if (values.Count > 1)
         {
             _rpeList ??= values;
-            _listSpan = _listSpan.Union(span);
-            return;
+            _listSpan = _listSpan.Union(SpanOf(first, end));
+            return end;
         }
 
-        AttachEffort(values[0], span, draft => draft.Rpe, (draft, value) => draft.Rpe = value);
+        return AttachEffort(values[0], first, end, draft => draft.Rpe, (draft, value) => draft.Rpe = value);
     }
 
     /// <summary>
@@ -203,18 +205,123 @@ internal sealed partial class SetInterpreter
     /// group it is every set's. A second, different effort for the same group is a contradiction: it is handed back
     /// as unparsed rather than given to sets it was not said about.
     /// </summary>
-    private void AttachEffort(double value, TextSpan span, Func<SetDraft, double?> get, Action<SetDraft, double> set)
+    /// <remarks>
+    /// Words of scope said around the effort choose the sets: "RPE 8 on the last one", "the last set at RPE 9", "rpe 7
+    /// on the first one" take one set of the group (split off it), "on all of them", "all at rpe 8" every set said.
+    /// A scope that cannot be matched to the sets ("the last one" of a list still to be read) is unparsed.
+    /// </remarks>
+    private int AttachEffort(double value, int first, int end, Func<SetDraft, double?> get, Action<SetDraft, double> set)
     {
-        var owner = _groups.Count > 0 ? _groups[^1] : _shared;
-        if (get(owner) is { } said && said != value)
+        var scope = ScopeBefore(first);
+        var scopeEnd = end;
+        if (scope == EffortScope.None)
         {
-            _unread.Add(span);
-            return;
+            scope = ScopeAfter(end, out scopeEnd);
         }
 
-        set(owner, value);
-        owner.Span = owner.Span.Union(span);
+        var span = SpanOf(first, scopeEnd);
+        var owners = OwnersOf(scope);
+        if (owners is null)
+        {
+            _unread.Add(span);
+            return scopeEnd;
+        }
+
+        foreach (var owner in owners)
+        {
+            if (get(owner) is { } said && said != value)
+            {
+                _unread.Add(span);
+                return scopeEnd;
+            }
+        }
+
+        foreach (var owner in owners)
+        {
+            set(owner, value);
+            owner.Span = owner.Span.Union(span);
+        }
+
+        return scopeEnd;
     }
+
+    private enum EffortScope
+    {
+        None,
+        First,
+        Last,
+        All,
+    }
+
+    /// <summary>The sets an effort of this scope is about; null when the scope names a set that cannot be told apart.</summary>
+    private List<SetDraft>? OwnersOf(EffortScope scope)
+    {
+        if (_groups.Count == 0)
+        {
+            return scope is EffortScope.None or EffortScope.All ? [_shared] : null;
+        }
+
+        var last = _groups[^1];
+        switch (scope)
+        {
+            case EffortScope.All:
+                return [.. _groups];
+            case EffortScope.None:
+                return [last];
+            default:
+                if (_repsList is not null || _bareList is not null || _loadList is not null || (last.Count > 1 && !last.HasWork))
+                {
+                    // the sets are still to be listed: which one is "the last" is not known yet
+                    return null;
+                }
+
+                if (last.Count is not > 1)
+                {
+                    return scope == EffortScope.Last ? [last] : _groups[0].Count is null or 1 ? [_groups[0]] : null;
+                }
+
+                last.Count--;
+                var single = last.Copy();
+                single.Count = null;
+                _groups.Insert(scope == EffortScope.Last ? _groups.Count : _groups.Count - 1, single);
+                return [single];
+        }
+    }
+
+    /// <summary>"the last set at RPE 9", "last one rpe 9", "first set @7": the scope said just before the effort.</summary>
+    private EffortScope ScopeBefore(int first)
+    {
+        var k = first - 1;
+        while (k >= 0 && _t[k].Kind == TokenKind.Filler && _t[k].Text is "the" or "on" or "for" or "with")
+        {
+            k--;
+        }
+
+        return k < 0 ? EffortScope.None : ScopeAt(k);
+    }
+
+    /// <summary>"RPE 8 on the last one", "2 reps in reserve on all of them", "rpe 7 for the first set".</summary>
+    private EffortScope ScopeAfter(int end, out int scopeEnd)
+    {
+        var k = end;
+        while (Is(k, TokenKind.For) || Is(k, TokenKind.In) || Is(k, TokenKind.Of)
+               || (Is(k, TokenKind.Filler) && _t[k].Text is "the" or "on"))
+        {
+            k++;
+        }
+
+        var scope = k < _t.Count ? ScopeAt(k) : EffortScope.None;
+        scopeEnd = scope == EffortScope.None ? end : k + 1;
+        return scope;
+    }
+
+    private EffortScope ScopeAt(int k) => _t[k] switch
+    {
+        { Kind: TokenKind.LastSet } => EffortScope.Last,
+        { Kind: TokenKind.Filler, Text: "first" } => EffortScope.First,
+        { Kind: TokenKind.Filler, Text: "all" or "every" or "each" } => EffortScope.All,
+        _ => EffortScope.None,
+    };
 
     /// <summary>"2 reps in reserve", "rir 2", "with 3 in the tank".</summary>
     private int TryRir(int i)
@@ -246,8 +353,7 @@ internal sealed partial class SetInterpreter
             return i;
         }
 
-        AttachEffort(rir, SpanOf(i, end), draft => draft.Rir, (draft, value) => draft.Rir = value);
-        return end;
+        return AttachEffort(rir, i, end, draft => draft.Rir, (draft, value) => draft.Rir = value);
     }
 
     private int TryMarker(int i)
@@ -262,11 +368,152 @@ internal sealed partial class SetInterpreter
 
         if (kind is TokenKind.Warmup or TokenKind.Amrap or TokenKind.Failure or TokenKind.Dropset or TokenKind.Working)
         {
-            _markers.Add((kind, i));
+            if (kind == TokenKind.Working)
+            {
+                _markers.Add((kind, i));
+            }
+
+            var end = TryMarkedSet(i);
+            if (end > i)
+            {
+                return end;
+            }
+
+            if (kind != TokenKind.Working)
+            {
+                _markers.Add((kind, i));
+            }
+
             return i + 1;
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// "an AMRAP set at 155, got 18", "the last one to failure, got 15": "got N" after a set that has no reps yet is
+    /// how many it got; after "the last one" it is that last set's. Otherwise the number is read as any other.
+    /// </summary>
+    private int TryGot(int i)
+    {
+        if (!(Is(i, TokenKind.Filler) && _t[i].Text == "got") || !Is(i + 1, TokenKind.Number) || !SetLimits.IsReps(Value(i + 1))
+            || (IsCountFollower(i + 2) && !Is(i + 2, TokenKind.Reps)) || Is(i + 2, TokenKind.For) || Is(i + 2, TokenKind.Number))
+        {
+            return i;
+        }
+
+        var end = Is(i + 2, TokenKind.Reps) ? i + 3 : i + 2;
+        if (PrecededByLastSet(i) && _groups.Count > 0 && _groups[^1].Count > 1)
+        {
+            return FinishGroup(new SetDraft { Reps = Value(i + 1) }, i, end);
+        }
+
+        if (_groups.Count > 0 && _groups[^1] is { Reps: null, DurationSeconds: null, DistanceKm: null, Count: null or 1 } open
+            && !HasSeparator(open.EndIndex, i))
+        {
+            open.Reps = Value(i + 1);
+            open.Span = open.Span.Union(SpanOf(i, end));
+            open.EndIndex = end;
+            return end;
+        }
+
+        return i;
+    }
+
+    /// <summary>True when a clause ends ("then", a full stop) between two token positions.</summary>
+    private bool HasSeparator(int from, int to)
+    {
+        for (var k = Math.Max(0, from); k < to && k < _t.Count; k++)
+        {
+            if (_t[k].Kind == TokenKind.Separator)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "a warm-up set of 5", "a drop set of 10", "an AMRAP set at 155", "top set of 3": one set said with its type, which
+    /// is that set's alone. Only read when the set says what it held ("of 5") or its load with nothing after it; "top
+    /// set 200 for 3" leaves the group to "200 for 3".
+    /// </summary>
+    private int TryMarkedSet(int marker)
+    {
+        var kind = _t[marker].Kind;
+        var j = marker + 1;
+        var saysSet = Is(j, TokenKind.Sets) && _t[j].Text is "set" or "round";
+        if (saysSet)
+        {
+            j++;
+        }
+        else if (!(kind == TokenKind.Dropset && _t[marker].Text is "drop" or "dropset") && !IsWorkingSets(marker))
+        {
+            return marker;
+        }
+
+        var group = new SetDraft { Type = TypeOf(kind) };
+        if (Is(j, TokenKind.Of) && TryComponent(SkipFillers(j + 1), out var held) && !held.IsRange
+            && !Is(held.End, TokenKind.Times) && !Is(held.End, TokenKind.For) && !Is(held.End, TokenKind.Sets))
+        {
+            switch (held.Part)
+            {
+                case Part.Bare:
+                    group.Reps = held.Value;
+                    break;
+                case Part.Duration:
+                    group.DurationSeconds = held.Value;
+                    break;
+                case Part.Distance:
+                    group.DistanceKm = held.Value;
+                    break;
+                default:
+                    group.Load = held.Load;
+                    break;
+            }
+
+            return FinishGroup(group, marker, held.End);
+        }
+
+        if (saysSet && (Is(j, TokenKind.At) || Is(j, TokenKind.With)) && TryLoadValue(SkipLoadLead(j + 1), lead: true, out var load, out var loadEnd)
+            && !(Is(loadEnd, TokenKind.For) || Is(loadEnd, TokenKind.Times) || Is(loadEnd, TokenKind.Number) || Is(loadEnd, TokenKind.RepsNoun)))
+        {
+            group.Load = load;
+            return FinishGroup(group, marker, loadEnd);
+        }
+
+        return marker;
+    }
+
+    /// <summary>"working sets", "back off sets", "top set": a working-set phrase that also says "set(s)".</summary>
+    private bool IsWorkingSets(int i) => Is(i, TokenKind.Working) && _t[i].Text.EndsWith("set", StringComparison.Ordinal)
+        || Is(i, TokenKind.Working) && _t[i].Text.EndsWith("sets", StringComparison.Ordinal);
+
+    /// <summary>
+    /// "10 at 40", "5 at 60 kg": a rep-sized number, "at", and a load larger than it that nothing else claims (not an
+    /// effort: "3 at 8" stays open; not a load leading its own reps: "5 at 100 for 3").
+    /// </summary>
+    private bool IsRepsAtLoad(int i, out Load load, out int end)
+    {
+        load = default;
+        end = i;
+        if (!Is(i, TokenKind.Number) || !IsRepSized(i) || Value(i) < 1 || !Is(i + 1, TokenKind.At) || _t[i + 1].Text == "@"
+            || (i > 0 && _t[i - 1].Kind is TokenKind.At or TokenKind.With or TokenKind.Times or TokenKind.For or TokenKind.Plus or TokenKind.Minus))
+        {
+            return false;
+        }
+
+        if (!TryLoadValue(i + 2, lead: true, out load, out end) || load.OnBar
+            || (load.Unit is null && load.Value <= AtSignRpeMax) || load.Value <= Value(i)
+            || Is(end, TokenKind.For) || Is(end, TokenKind.Times) || Is(end, TokenKind.Number) || Is(end, TokenKind.Sets)
+            || Is(end, TokenKind.Reps) || Is(end, TokenKind.RepsNoun))
+        {
+            end = i;
+            return false;
+        }
+
+        return true;
     }
 
     // ---- groups ---------------------------------------------------------------------------------------------
@@ -318,6 +565,12 @@ internal sealed partial class SetInterpreter
             j++;
         }
 
+        if (Is(j, TokenKind.RepsNoun) && Value(i) == 1 && _t[j].Text is "single" or "double" or "triple")
+        {
+            // "one single at 190", "one heavy double": one set, the noun says its reps
+            return ReadRepsNoun(new SetDraft { Type = type }, i, j);
+        }
+
         if (Is(j, TokenKind.RepsNoun) && j > i + 1 && _t[j].Text == "uncounted")
         {
             // "3 back off doubles", "2 warm-up triples": the count, a marker, then the noun that says the reps
@@ -335,6 +588,19 @@ internal sealed partial class SetInterpreter
         if (Is(j, TokenKind.Sets))
         {
             return ReadSetsOf(new SetDraft { Count = Value(i), Type = type }, i, j + 1);
+        }
+
+        if (IsWorkingSets(j))
+        {
+            // "3 working sets of 5", "two back-off sets of 8": the count of sets, which also ends the warm-ups
+            _markers.Add((TokenKind.Working, j));
+            return ReadSetsOf(new SetDraft { Count = Value(i), Type = type }, i, j + 1);
+        }
+
+        if (IsRepsAtLoad(i, out var atLoad, out var atEnd))
+        {
+            // "10 at 40 and 5 at 60": reps, then the load they were done at
+            return FinishGroup(new SetDraft { Reps = Value(i), Load = atLoad }, i, atEnd);
         }
 
         if (IsTimesBeforeHold(i + 1, out var held, out var heldEnd))
@@ -474,6 +740,8 @@ internal sealed partial class SetInterpreter
         while (Is(k, TokenKind.Of) || Is(k, TokenKind.Times) || Is(k, TokenKind.Comma) || Is(k, TokenKind.Colon) || Is(k, TokenKind.Filler))
         {
             colon |= Is(k, TokenKind.Colon);
+            // "two warm-up sets, 10 at 40 and 5 at 60": after a comma the sets are listed one by one, as after a colon
+            colon |= Is(k, TokenKind.Comma) && IsRepsAtLoadSeries(k + 1);
             k++;
         }
 
@@ -508,6 +776,19 @@ internal sealed partial class SetInterpreter
         }
 
         return FinishGroup(group, start, j);
+    }
+
+    /// <summary>Two or more "N at M" sets in a row, parted by commas or "and".</summary>
+    private bool IsRepsAtLoadSeries(int i)
+    {
+        var count = 0;
+        while (IsRepsAtLoad(i, out _, out var end))
+        {
+            count++;
+            i = Is(end, TokenKind.Comma) || Is(end, TokenKind.And) ? end + 1 : end;
+        }
+
+        return count >= 2;
     }
 
     /// <summary>Sets a chain of "x"-joined numbers apart by their units, then by size: a load is far larger than a count.</summary>
@@ -628,6 +909,12 @@ internal sealed partial class SetInterpreter
             return i;
         }
 
+        if (lead && closing != TokenKind.WeightUnit && IsLoadThenReps(items))
+        {
+            // "3 sets at 70, 12, 12": a load, then rep-sized numbers far below it, which are the reps of the sets
+            return i;
+        }
+
         var span = SpanOf(i, end);
         if (closing is TokenKind.WeightUnit || lead)
         {
@@ -652,6 +939,11 @@ internal sealed partial class SetInterpreter
         _listSpan = _listSpan.Union(span);
         return end;
     }
+
+    /// <summary>A list after "at" whose first number is a load and the rest rep-sized and under half of it ("at 70, 12, 12").</summary>
+    private static bool IsLoadThenReps(List<Load> items) =>
+        items[0].Value > MaxSpacedListValue
+        && items.Skip(1).All(item => item.Value == Math.Floor(item.Value) && item.Value is >= 1 and <= MaxSpacedListValue && item.Value * 2 < items[0].Value);
 
     /// <summary>
     /// Numbers parted by commas, "and", slashes or only spaces ("8 8 7"). A unit or "reps" after the last closes the

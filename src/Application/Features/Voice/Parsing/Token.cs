@@ -53,6 +53,9 @@ internal enum TokenKind
     Rest,
     Percent,
 
+    /// <summary>Talk of a plan, not of sets done ("next week", "gonna try", "I will"): its clause is not logged.</summary>
+    Plan,
+
     Separator,
     Filler,
     Comment,

@@ -39,8 +39,9 @@ internal static class TokenClassifier
                 case TokenKind.Word:
                     if (TryPhrase(tokens, i, out var kind, out var words, out var last))
                     {
-                        // A two-word name ("good mornings", "body weight") stays a name, spelled as said.
-                        var text = kind == TokenKind.Word ? string.Join(' ', words) : token.Text;
+                        // A two-word name ("good mornings", "body weight") stays a name, spelled as said; so does a
+                        // working-set phrase, whose last word says whether it counts sets ("2 back off sets").
+                        var text = kind is TokenKind.Word or TokenKind.Working ? string.Join(' ', words) : token.Text;
                         result.Add(new Token(kind, token.Start, tokens[last].End, 0, text, token.Glued));
                         i = last;
                     }
@@ -328,6 +329,18 @@ internal static class TokenClassifier
     private static bool Fits(List<Token> tokens, TokenKind kind, string[] words, int last)
     {
         var hasNext = last + 1 < tokens.Count;
+        if (kind == TokenKind.Plan)
+        {
+            // "gonna log bench 3x5", "will add squats": asking for a log is not a plan
+            var k = last + 1;
+            while (k < tokens.Count && tokens[k].Kind == TokenKind.Word && tokens[k].Text is "i" or "me" or "just" or "quickly" or "now")
+            {
+                k++;
+            }
+
+            return !(k < tokens.Count && tokens[k].Kind == TokenKind.Word && tokens[k].Text is "log" or "add" or "record" or "track" or "put" or "note" or "enter");
+        }
+
         if (words[0] == "felt")
         {
             // "felt like an 8" is an RPE; "felt like death" is a comment

@@ -49,10 +49,9 @@ public sealed class TranscriptParser
 
             var outcome = SetInterpreter.Read(segment.Tokens, match.Exercise, unitAt);
 
-            // An exercise whose every set was absurd or unsure is not logged; nor is a name said with no sets unless
-            // surely matched, since a weak match of a lone word is more likely chatter than an exercise.
-            var bareAndUnsure = !segment.HasQuantities && match.Score < NameResolver.SureScore;
-            if (outcome.Sets.Count == 0 && (outcome.Refused || bareAndUnsure))
+            // An exercise with no set read is never logged: its sets were absurd or unsure, or it was only named
+            // ("did some squats and stuff"), and an entry without sets is a question, not a log.
+            if (outcome.Sets.Count == 0)
             {
                 unread.Add(segment.Span);
                 continue;

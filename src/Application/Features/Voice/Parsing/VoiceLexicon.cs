@@ -120,6 +120,16 @@ internal static class VoiceLexicon
         ("supersets", TokenKind.Separator), ("ss", TokenKind.Separator), ("also", TokenKind.Separator),
         ("and also", TokenKind.Separator), ("moved on to", TokenKind.Separator), ("moving on to", TokenKind.Separator),
 
+        // plans are not a log of what was done
+        ("next week", TokenKind.Plan), ("next time", TokenKind.Plan), ("next session", TokenKind.Plan),
+        ("next workout", TokenKind.Plan), ("next month", TokenKind.Plan), ("tomorrow", TokenKind.Plan),
+        ("gonna", TokenKind.Plan), ("going to try", TokenKind.Plan), ("going to do", TokenKind.Plan),
+        ("going to go", TokenKind.Plan), ("going to hit", TokenKind.Plan), ("going to attempt", TokenKind.Plan),
+        ("will", TokenKind.Plan), ("ill", TokenKind.Plan), ("plan", TokenKind.Plan), ("plans", TokenKind.Plan),
+        ("planning", TokenKind.Plan), ("planned", TokenKind.Plan), ("hoping to", TokenKind.Plan),
+        ("hope to", TokenKind.Plan), ("aiming", TokenKind.Plan), ("aim to", TokenKind.Plan), ("try to", TokenKind.Plan),
+        ("should", TokenKind.Plan), ("goal", TokenKind.Plan),
+
         // effort
         ("rpe", TokenKind.Rpe), ("r p e", TokenKind.Rpe), ("rate of perceived exertion", TokenKind.Rpe),
         ("felt like", TokenKind.Rpe), ("felt like a", TokenKind.Rpe), ("felt like an", TokenKind.Rpe),
@@ -173,6 +183,13 @@ internal static class VoiceLexicon
         ("rep max", TokenKind.Filler), ("alternating legs", TokenKind.Filler), ("alternating arms", TokenKind.Filler),
         ("alternate legs", TokenKind.Filler), ("alternate arms", TokenKind.Filler), ("worked up to", TokenKind.Filler),
         ("work up to", TokenKind.Filler), ("built up to", TokenKind.Filler), ("ramped up to", TokenKind.Filler),
+        ("first one", TokenKind.Filler),
+        ("all of them", TokenKind.Filler), ("all of those", TokenKind.Filler), ("all sets", TokenKind.Filler),
+        ("all the sets", TokenKind.Filler), ("all", TokenKind.Filler), ("every set", TokenKind.Filler),
+        ("every one", TokenKind.Filler), ("each set", TokenKind.Filler), ("each one", TokenKind.Filler),
+        ("all fours", TokenKind.Word),
+        ("on my back", TokenKind.Filler), ("on my chest", TokenKind.Filler), ("on my shoulders", TokenKind.Filler),
+        ("on my lap", TokenKind.Filler), ("on my hips", TokenKind.Filler),
         ("last set", TokenKind.LastSet), ("final set", TokenKind.LastSet), ("last one", TokenKind.LastSet),
 
         // working sets end the warm-ups
