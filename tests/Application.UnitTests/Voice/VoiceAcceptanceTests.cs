@@ -32,6 +32,14 @@ public sealed class VoiceAcceptanceTests(ITestOutputHelper output)
     public Task Parse_OverTheBlindBatch_GetsAtLeastNinetyPercentExactlyRight() =>
         RunAsync("voice-blind-3.json", BlindPassRate, 60);
 
+    /// <summary>
+    /// A second batch by another helper that never saw the parser, written after batch 3's fixes and run against them
+    /// untouched: 39/60 (65.0 %) on first contact; see docs/BENCHMARKS.md.
+    /// </summary>
+    [Fact]
+    public Task Parse_OverTheSecondBlindBatch_GetsAtLeastNinetyPercentExactlyRight() =>
+        RunAsync("voice-blind-4.json", BlindPassRate, 55);
+
     private async Task RunAsync(string file, double requiredRate, int minimumCases)
     {
         var cases = await LoadCasesAsync(file);
