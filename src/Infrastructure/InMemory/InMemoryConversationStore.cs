@@ -99,7 +99,9 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
                 return;
             }
 
-            var oldest = _conversations.OrderBy(e => e.Value.ExpiresAt).Take((MaxConversations / 10) + (_count - MaxConversations)).ToList();
+            // ToArray takes a consistent snapshot; enumerating the live dictionary into a sized buffer (what LINQ's
+            // ordering does) throws when appends on other threads change its count meanwhile.
+            var oldest = _conversations.ToArray().OrderBy(e => e.Value.ExpiresAt).Take((MaxConversations / 10) + (_count - MaxConversations)).ToList();
             foreach (var entry in oldest)
             {
                 if (_conversations.TryRemove(entry))

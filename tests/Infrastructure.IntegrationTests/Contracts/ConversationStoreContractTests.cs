@@ -56,4 +56,24 @@ public sealed class InMemoryConversationStoreLimitTests
         Assert.Empty(await store.GetAsync("u1", "c0", 10, cancel)); // the oldest went first
         Assert.Single(await store.GetAsync("u1", $"c{InMemoryConversationStore.MaxConversations + 9}", 10, cancel));
     }
+
+    [Fact]
+    public async Task Overfilled_FromManyThreadsAtOnce_EvictsWithoutFailingAnAppend()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var store = new InMemoryConversationStore(TimeProvider.System);
+        var turn = new ConversationTurn(ConversationTurn.User, "q", DateTimeOffset.UnixEpoch);
+
+        // Eight writers push the store past its bound together, so evictions run while others add conversations.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; i < (InMemoryConversationStore.MaxConversations / 4) + 1_000; i++)
+            {
+                await store.AppendAsync("u", $"w{writer}-c{i}", [turn], cancel);
+            }
+        }, cancel)));
+
+        await store.AppendAsync("u", "after", [turn], cancel);
+        Assert.Single(await store.GetAsync("u", "after", 10, cancel));
+    }
 }
