@@ -16,6 +16,7 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
     public const int MaxConversations = 50_000;
 
     private readonly ConcurrentDictionary<(string User, string Conversation), Conversation> _conversations = new();
+    private readonly Lock _evicting = new();
     private long _nextSweepTicks;
     private int _count;
 
@@ -89,10 +90,19 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
         }
     }
 
-    /// <summary>Drops the tenth of conversations closest to expiry (the least recently used ones).</summary>
+    /// <summary>
+    /// Drops the tenth of conversations closest to expiry (the least recently used ones). One thread evicts at a time
+    /// and the others do not wait for it: they append meanwhile, so the store may hold a few more than the bound for
+    /// the milliseconds an eviction takes, but no request queues behind the sort.
+    /// </summary>
     private void Evict()
     {
-        lock (_conversations)
+        if (!_evicting.TryEnter())
+        {
+            return;
+        }
+
+        try
         {
             if (Volatile.Read(ref _count) <= MaxConversations)
             {
@@ -109,6 +119,10 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
                     Interlocked.Decrement(ref _count);
                 }
             }
+        }
+        finally
+        {
+            _evicting.Exit();
         }
     }
 
