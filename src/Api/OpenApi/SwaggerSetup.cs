@@ -9,6 +9,7 @@ public static class SwaggerSetup
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
+            options.OperationFilter<IdempotencyKeyHeaderFilter>();
             options.SwaggerDoc("v1", new OpenApiInfo
             {
                 Title = "FitCoach API",
