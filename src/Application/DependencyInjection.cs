@@ -6,6 +6,7 @@ using FitCoach.Application.Features.Coach.AskCoach;
 using FitCoach.Application.Features.Exercises.CreateOrMatch;
 using FitCoach.Application.Features.Exercises.Matching;
 using FitCoach.Application.Features.Exercises.Search;
+using FitCoach.Application.Features.Leaderboards;
 using FitCoach.Application.Features.Voice;
 using FitCoach.Application.Features.Voice.Parsing;
 using FitCoach.Application.Features.Workouts.Recording;
@@ -66,6 +67,9 @@ public static class DependencyInjection
             .BindConfiguration(RateLimitOptions.Section)
             .Validate(o => !o.Problems().Any(), "RateLimiting configuration is incomplete: every contract group needs a window and free and premium limits.")
             .ValidateOnStart();
+
+        services.AddOptions<LeaderboardOptions>().BindConfiguration(LeaderboardOptions.Section);
+        services.AddSingleton<LeaderboardIdentity>();
 
         services.AddScoped<RagContext>();
         services.AddScoped<RateLimitState>();

@@ -11,13 +11,13 @@ namespace FitCoach.Application.Features.Leaderboards.GetLeaderboard;
 /// </summary>
 public sealed record GetLeaderboardQuery(string UserId, string Board, string Period, int Limit) : IQuery<LeaderboardResponse>;
 
-public sealed class GetLeaderboardQueryHandler(ILeaderboard leaderboard, TimeProvider time)
+public sealed class GetLeaderboardQueryHandler(ILeaderboard leaderboard, LeaderboardIdentity identity, TimeProvider time)
     : IRequestHandler<GetLeaderboardQuery, LeaderboardResponse>
 {
     public async Task<LeaderboardResponse> Handle(GetLeaderboardQuery request, CancellationToken cancellationToken)
     {
         var period = request.Board == LeaderboardBoards.Streak ? TrainingPeriods.All : request.Period;
-        var page = await leaderboard.GetTopAsync(LeaderboardBoards.Key(request.Board, period, time.GetUtcNow()), request.Limit, request.UserId, cancellationToken);
+        var page = await leaderboard.GetTopAsync(LeaderboardBoards.Key(request.Board, period, time.GetUtcNow()), request.Limit, identity.PseudonymOf(request.UserId), cancellationToken);
         return new LeaderboardResponse(
             request.Board,
             period,

@@ -9,9 +9,10 @@ namespace FitCoach.Application.Features.Leaderboards.UpdateLeaderboards;
 /// Projects recorded workouts onto the public boards. Scores are not incremented: volume, workout count and streak
 /// are read by key from the user's summary (which the store already updated with the workout) and written as they
 /// are, and e1RM boards keep the higher score, so handling the same notification twice (a retry after a failure)
-/// leaves the boards right. Only ranked workouts count; every write goes out in one round trip.
+/// leaves the boards right. Only ranked workouts count; every write goes out in one round trip. Boards hold the
+/// user's pseudonym (<see cref="LeaderboardIdentity"/>), never the token's <c>sub</c>.
 /// </summary>
-public sealed class LeaderboardProjection(ILeaderboard leaderboard, IWorkoutStore store, IExerciseCatalog catalog) : INotificationHandler<WorkoutRecorded>
+public sealed class LeaderboardProjection(ILeaderboard leaderboard, IWorkoutStore store, IExerciseCatalog catalog, LeaderboardIdentity identity) : INotificationHandler<WorkoutRecorded>
 {
     public async Task Handle(WorkoutRecorded notification, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ public sealed class LeaderboardProjection(ILeaderboard leaderboard, IWorkoutStor
 
         var periods = ranked.SelectMany(w => TrainingPeriods.KeysOf(w.PerformedAt)).Distinct(StringComparer.Ordinal).ToList();
         var summary = await store.GetSummaryAsync(notification.UserId, new SummaryQuery([], periods, []), cancellationToken);
-        var user = notification.UserId;
+        var user = identity.PseudonymOf(notification.UserId);
         var writes = new List<LeaderboardWrite>();
         foreach (var (period, totals) in summary.RankedTotals)
         {
