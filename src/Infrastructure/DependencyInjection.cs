@@ -1,6 +1,7 @@
 using FitCoach.Application.Common.Ports;
 using FitCoach.Infrastructure.Caching;
 using FitCoach.Infrastructure.Catalog;
+using FitCoach.Infrastructure.Embeddings;
 using FitCoach.Infrastructure.Health;
 using FitCoach.Infrastructure.Knowledge;
 using FitCoach.Infrastructure.Model;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -33,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton<IAppMetrics, PrometheusAppMetrics>();
         services.AddSingleton<IExerciseCatalog>(_ => JsonExerciseCatalog.LoadEmbedded());
         services.AddKnowledge(configuration);
+        services.TryAddSingleton<ITextEmbedder, NoTextEmbedder>();
         services.AddFitCoachStores(redis);
         services.AddWorkoutTranscriptModel(configuration);
 

@@ -84,6 +84,8 @@ public sealed class OpenAITextEmbedder : IBatchTextEmbedder, IDisposable
 
     public string ModelId { get; }
 
+    public bool IsConfigured => true;
+
     /// <summary>Questions held in the cache.</summary>
     public int CachedCount => _cache.Count;
 

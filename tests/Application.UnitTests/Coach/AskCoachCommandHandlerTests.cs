@@ -44,7 +44,7 @@ public sealed class AskCoachCommandHandlerTests
             return new CoachAnswer($"answer {_composed} [1]", [new SourceDto("nutrition", "nutrition/protein", "Protein", "1.6 g/kg", 0.6)], ["nutrition"], "offline");
         });
         var contexts = new UserContextProvider(cache, _profiles, _workouts, _clock, _metrics);
-        var answers = new CoachAnswerCache(cache, new AnalyzerTextNormalizer(new TextAnalyzer()), _metrics, NullLogger<CoachAnswerCache>.Instance, []);
+        var answers = new CoachAnswerCache(cache, new AnalyzerTextNormalizer(new TextAnalyzer()), _metrics, NullLogger<CoachAnswerCache>.Instance, new FitCoach.Infrastructure.Embeddings.NoTextEmbedder());
         _handler = new AskCoachCommandHandler(_writer, contexts, _conversations, answers, _clock, NullLogger<AskCoachCommandHandler>.Instance);
     }
 

@@ -24,6 +24,7 @@ public sealed class CoachAnswerCacheTests
 
     public CoachAnswerCacheTests()
     {
+        _embedder.IsConfigured.Returns(true);
         var services = new ServiceCollection();
         services.AddHybridCache();
         _cache = new CoachAnswerCache(
@@ -31,7 +32,7 @@ public sealed class CoachAnswerCacheTests
             new AnalyzerTextNormalizer(new TextAnalyzer()),
             _metrics,
             NullLogger<CoachAnswerCache>.Instance,
-            [_embedder]);
+            _embedder);
     }
 
     private static float[] Unit(params float[] v)

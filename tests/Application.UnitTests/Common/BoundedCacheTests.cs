@@ -75,6 +75,7 @@ public sealed class BoundedCacheTests
         var services = new ServiceCollection();
         services.AddHybridCache();
         var embedder = Substitute.For<ITextEmbedder>();
+        embedder.IsConfigured.Returns(true);
         var random = new Random(7);
         embedder.EmbedAsync(default!, default).ReturnsForAnyArgs(_ => [.. Enumerable.Range(0, 8).Select(_ => (float)random.NextDouble())]);
         using var cache = new CoachAnswerCache(
@@ -82,7 +83,7 @@ public sealed class BoundedCacheTests
             new AnalyzerTextNormalizer(new TextAnalyzer()),
             Substitute.For<IAppMetrics>(),
             NullLogger<CoachAnswerCache>.Instance,
-            [embedder],
+            embedder,
             semanticCapacity: 300);
 
         // Every workout or profile edit changes the user-facts fingerprint, so each context is a new partition.

@@ -2,12 +2,15 @@ namespace FitCoach.Application.Common.Ports;
 
 /// <summary>
 /// An embedding model (optional, configuration section <c>Embeddings</c>). When one is registered, retrieval fuses
-/// vector and BM25 rankings and the coach's answer cache also matches questions by meaning. Without one, both work
-/// on words alone.
+/// vector and BM25 rankings and the coach's answer cache also matches questions by meaning. Without one, a null
+/// object is registered (<see cref="IsConfigured"/> false) and both work on words alone.
 /// </summary>
 public interface ITextEmbedder
 {
     string ModelId { get; }
+
+    /// <summary>False for the null object registered when no embedding model is configured: callers skip it.</summary>
+    bool IsConfigured { get; }
 
     /// <summary>The unit-length embedding of <paramref name="text"/>; throws <see cref="Exceptions.DependencyUnavailableException"/> when the model fails.</summary>
     Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken);

@@ -19,7 +19,7 @@ public sealed class CoachAnswerCache(
     ITextNormalizer normalizer,
     IAppMetrics metrics,
     ILogger<CoachAnswerCache> logger,
-    IEnumerable<ITextEmbedder> embedders,
+    ITextEmbedder embedder,
     int semanticCapacity = CoachAnswerCache.MaxSemanticVectors) : IDisposable
 {
     public const string CacheName = "coach-answer";
@@ -44,7 +44,7 @@ public sealed class CoachAnswerCache(
 
     private static readonly HybridCacheEntryOptions Store = new() { Expiration = Lifetime, LocalCacheExpiration = TimeSpan.FromMinutes(30) };
 
-    private readonly ITextEmbedder? _embedder = embedders.FirstOrDefault();
+    private readonly ITextEmbedder? _embedder = embedder.IsConfigured ? embedder : null;
     private readonly MemoryCache _semantic = new(new MemoryCacheOptions { SizeLimit = semanticCapacity, CompactionPercentage = 0.2, TrackStatistics = true });
 
     /// <summary>Vectors remembered now, over every partition.</summary>
