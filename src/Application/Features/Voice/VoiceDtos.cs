@@ -1,5 +1,7 @@
 using FitCoach.Application.Features.Sessions;
+using FitCoach.Application.Features.Voice.Parsing;
 using FitCoach.Application.Features.Workouts;
+using Mapster;
 
 namespace FitCoach.Application.Features.Voice;
 
@@ -9,3 +11,14 @@ public sealed record VoiceExerciseDto(string ExerciseId, string ExerciseName, do
 public sealed record VoiceParseResponse(IReadOnlyList<VoiceExerciseDto> Exercises, IReadOnlyList<string> Unparsed, string Parser);
 
 public sealed record VoiceLogResponse(string SessionId, IReadOnlyList<VoiceExerciseDto> Logged, IReadOnlyList<string> Unparsed, string Parser, SessionDto Session);
+
+public sealed class VoiceMappings : IRegister
+{
+    public void Register(TypeAdapterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.NewConfig<ParsedExercise, VoiceExerciseDto>()
+            .MapToConstructor(true)
+            .Map(dto => dto.MatchScore, parsed => Math.Round(parsed.MatchScore, 3));
+    }
+}

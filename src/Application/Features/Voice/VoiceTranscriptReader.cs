@@ -73,7 +73,7 @@ public sealed class VoiceTranscriptReader(
         }
 
         return new VoiceParseResponse(
-            [.. exercises.Select(e => new VoiceExerciseDto(e.ExerciseId, e.ExerciseName, Math.Round(e.MatchScore, 3), mapper.Map<List<SetDto>>(e.Sets)))],
+            mapper.Map<List<VoiceExerciseDto>>(exercises),
             unparsed,
             usedModel ? "model" : "rules");
     }

@@ -1,6 +1,7 @@
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
 using FitCoach.Domain.Workouts;
+using MapsterMapper;
 using MediatR;
 
 namespace FitCoach.Application.Features.Leaderboards.GetLeaderboard;
@@ -11,7 +12,7 @@ namespace FitCoach.Application.Features.Leaderboards.GetLeaderboard;
 /// </summary>
 public sealed record GetLeaderboardQuery(string UserId, string Board, string Period, int Limit) : IQuery<LeaderboardResponse>;
 
-public sealed class GetLeaderboardQueryHandler(ILeaderboard leaderboard, LeaderboardIdentity identity, TimeProvider time)
+public sealed class GetLeaderboardQueryHandler(ILeaderboard leaderboard, LeaderboardIdentity identity, TimeProvider time, IMapper mapper)
     : IRequestHandler<GetLeaderboardQuery, LeaderboardResponse>
 {
     public async Task<LeaderboardResponse> Handle(GetLeaderboardQuery request, CancellationToken cancellationToken)
@@ -21,7 +22,7 @@ public sealed class GetLeaderboardQueryHandler(ILeaderboard leaderboard, Leaderb
         return new LeaderboardResponse(
             request.Board,
             period,
-            [.. page.Entries.Select(e => new LeaderboardEntryDto(e.Rank, e.UserId, e.Score))],
-            page.Me is { } me ? new LeaderboardEntryDto(me.Rank, me.UserId, me.Score) : null);
+            mapper.Map<List<LeaderboardEntryDto>>(page.Entries),
+            page.Me is { } me ? mapper.Map<LeaderboardEntryDto>(me) : null);
     }
 }
