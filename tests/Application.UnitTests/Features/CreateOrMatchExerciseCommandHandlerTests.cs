@@ -107,4 +107,15 @@ public sealed class CreateOrMatchExerciseCommandHandlerTests
         Assert.Equal("Barbell_Squat", dto.Id);
         Assert.False(dto.Custom);
     }
+
+    [Fact]
+    public async Task Handle_WhenTheUserHasTheMostCustomExercises_RefusesToCreateAnother()
+    {
+        _store.ListAsync("u1", Arg.Any<CancellationToken>()).Returns([.. Enumerable.Range(0, CreateOrMatchExerciseCommandHandler.MaxCustomExercises)
+            .Select(i => new FitCoach.Domain.Exercises.Exercise($"custom_{i}", $"Zorblax Variation {i}", "other", [], [], "strength", "beginner", null, null) { OwnerId = "u1" })]);
+
+        await Assert.ThrowsAsync<FitCoach.Application.Common.Exceptions.ConflictException>(() => Handle("qwxzv flurb machine"));
+
+        await _store.DidNotReceiveWithAnyArgs().SaveAsync(default!, default!, default);
+    }
 }

@@ -12,7 +12,16 @@ public static class RateLimitGroups
     public const string Program = "program";
     public const string AiOther = "ai-other";
 
-    public static readonly IReadOnlyList<string> All = [Voice, Classify, Coach, Injury, Program, AiOther];
+    /// <summary><c>GET /api/exercises</c>: each distinct query is ranked and may be cached, so callers are bounded.</summary>
+    public const string Catalog = "catalog";
+
+    /// <summary><c>POST /api/workouts</c>: every workout is stored for good and may feed the boards.</summary>
+    public const string Workouts = "workouts";
+
+    /// <summary><c>POST /api/sessions</c>: each start keeps a session for a day.</summary>
+    public const string Sessions = "sessions";
+
+    public static readonly IReadOnlyList<string> All = [Voice, Classify, Coach, Injury, Program, AiOther, Catalog, Workouts, Sessions];
 }
 
 /// <summary>One group's window and per-tier limits (configuration section <c>RateLimiting:Groups:&lt;group&gt;</c>).</summary>

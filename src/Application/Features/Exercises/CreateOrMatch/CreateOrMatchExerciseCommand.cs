@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FitCoach.Application.Common.Exceptions;
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Common.RateLimiting;
@@ -35,6 +36,9 @@ public sealed class CreateOrMatchExerciseCommandHandler(
     IMapper mapper)
     : IRequestHandler<CreateOrMatchExerciseCommand, CreateOrMatchExerciseResponse>
 {
+    /// <summary>Custom exercises one user may own: each is matched on every search and create-or-match of theirs.</summary>
+    public const int MaxCustomExercises = 500;
+
     public async Task<CreateOrMatchExerciseResponse> Handle(CreateOrMatchExerciseCommand request, CancellationToken cancellationToken)
     {
         var equipment = EquipmentVocabulary.Normalize(request.Equipment);
@@ -63,6 +67,12 @@ public sealed class CreateOrMatchExerciseCommandHandler(
             {
                 return new CreateOrMatchExerciseResponse(mapper.Map<ExerciseDto>(own.Exercise), Matched: true, Created: false, own.Score);
             }
+        }
+
+        if (customs.Count >= MaxCustomExercises)
+        {
+            throw new ConflictException(
+                $"You have {customs.Count} custom exercises, the most one account holds; use one of them or a catalog exercise.");
         }
 
         var created = NewCustomExercise(request, equipment);

@@ -1,6 +1,7 @@
 using FitCoach.Application.Common.Exceptions;
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Common.RateLimiting;
 using FitCoach.Application.Features.Exercises.Matching;
 using FitCoach.Domain.Exercises;
 using MapsterMapper;
@@ -15,8 +16,10 @@ namespace FitCoach.Application.Features.Exercises.Search;
 /// is one cached query shared by every user; the caller's own exercises are read fresh and merged in.
 /// </summary>
 public sealed record SearchExercisesQuery(string UserId, string? Q, string? Equipment, string? Muscle, int Limit)
-    : IQuery<IReadOnlyList<ExerciseDto>>
+    : IQuery<IReadOnlyList<ExerciseDto>>, IRateLimited
 {
+    public string RateLimitGroup => RateLimitGroups.Catalog;
+
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 }

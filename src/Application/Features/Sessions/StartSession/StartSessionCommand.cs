@@ -1,5 +1,6 @@
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Common.RateLimiting;
 using MapsterMapper;
 using MediatR;
 
@@ -9,7 +10,10 @@ namespace FitCoach.Application.Features.Sessions.StartSession;
 /// <c>POST /api/sessions</c>: starts a session and makes it the caller's active one on every device; a session still
 /// active is ended as abandoned (one active session per user).
 /// </summary>
-public sealed record StartSessionCommand(string UserId, string? Name) : ICommand<SessionDto>;
+public sealed record StartSessionCommand(string UserId, string? Name) : ICommand<SessionDto>, IRateLimited
+{
+    public string RateLimitGroup => RateLimitGroups.Sessions;
+}
 
 public sealed class StartSessionCommandHandler(ISessionStore sessions, TimeProvider time, IMapper mapper)
     : IRequestHandler<StartSessionCommand, SessionDto>

@@ -3,6 +3,7 @@ using System.Text;
 using FitCoach.Application.Common.Exceptions;
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Common.RateLimiting;
 using FitCoach.Application.Features.Workouts.Recording;
 using FitCoach.Domain.Workouts;
 using MapsterMapper;
@@ -25,7 +26,10 @@ public sealed record ImportWorkoutCommand(
     double? SessionRpe,
     string? Name,
     string? Notes,
-    IReadOnlyList<ImportedExercise>? Exercises) : ICommand<WorkoutDto>;
+    IReadOnlyList<ImportedExercise>? Exercises) : ICommand<WorkoutDto>, IRateLimited
+{
+    public string RateLimitGroup => RateLimitGroups.Workouts;
+}
 
 public sealed class ImportWorkoutCommandHandler(IExerciseCatalog catalog, ICustomExerciseStore customs, WorkoutRecorder recorder, IMapper mapper)
     : IRequestHandler<ImportWorkoutCommand, WorkoutDto>
@@ -53,7 +57,21 @@ public sealed class ImportWorkoutCommandHandler(IExerciseCatalog catalog, ICusto
                 continue;
             }
 
-            exercises.Add(new WorkoutExercise(exercise.Id, exercise.Name, request.Exercises[i].Sets!));
+            var sets = request.Exercises[i].Sets!;
+            for (var j = 0; j < sets.Count; j++)
+            {
+                if (PlausibleLoads.Problem(exercise, sets[j]) is { } implausible)
+                {
+                    errors[$"exercises[{i}].sets[{j}].weight"] = [implausible];
+                }
+            }
+
+            exercises.Add(new WorkoutExercise(exercise.Id, exercise.Name, sets));
+        }
+
+        if (errors.Count == 0 && WorkoutMath.VolumeKg(exercises) > PlausibleLoads.MaxWorkoutVolumeKg)
+        {
+            errors["exercises"] = [$"The workout adds up to more than {PlausibleLoads.MaxWorkoutVolumeKg:N0} kg lifted, which no session does; check the sets."];
         }
 
         if (errors.Count > 0)
