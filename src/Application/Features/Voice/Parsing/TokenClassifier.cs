@@ -32,6 +32,14 @@ internal static class TokenClassifier
                     result.Add(new Token(TokenKind.Separator, token.Start, tokens[i + 1].End, 0, "", token.Glued));
                     i++;
                     break;
+                case TokenKind.Word when token.Text == "then" && IsLoadChainThen(tokens, i):
+                    // "40 then 45 then 50 kilos": the loads of successive sets, listed as with commas
+                    result.Add(token.With(TokenKind.Comma));
+                    break;
+                case TokenKind.Word when token.Text == "or" && IsBetweenNumbers(tokens, i):
+                    // "was it 50 or 55": the speaker does not know which, so neither is logged
+                    result.Add(token.With(TokenKind.Doubt));
+                    break;
                 case TokenKind.Word when IsWithAbbreviation(tokens, i):
                     result.Add(new Token(TokenKind.With, token.Start, tokens[i + 1].End, 0, "with", token.Glued));
                     i++;
@@ -86,6 +94,42 @@ internal static class TokenClassifier
     private static bool IsWithAbbreviation(List<Token> tokens, int i) =>
         tokens[i].Text == "w" && i + 1 < tokens.Count && tokens[i + 1] is { Kind: TokenKind.Symbol, Text: "/", Glued: true }
         && !(i + 2 < tokens.Count && tokens[i + 2] is { Kind: TokenKind.Word, Glued: true });
+
+    private static bool IsBetweenNumbers(List<Token> tokens, int i) =>
+        i > 0 && tokens[i - 1].Kind == TokenKind.Number && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Number;
+
+    /// <summary>
+    /// "then" inside a chain of bare numbers that ends in a weight unit ("40 then 45 then 50 kilos"): a list of loads.
+    /// A chain whose first number follows "for", "x" or "of" is reps, and "100 for 5 then 110 for 3" is no chain.
+    /// </summary>
+    private static bool IsLoadChainThen(List<Token> tokens, int i)
+    {
+        if (!IsBetweenNumbers(tokens, i))
+        {
+            return false;
+        }
+
+        var first = i - 1;
+        while (first >= 2 && tokens[first - 1] is { Kind: TokenKind.Word, Text: "then" } && tokens[first - 2].Kind == TokenKind.Number)
+        {
+            first -= 2;
+        }
+
+        if (first > 0 && tokens[first - 1] is { Kind: TokenKind.Word, Text: "for" or "x" or "by" or "times" or "of" or "and" }
+            or { Kind: TokenKind.Number or TokenKind.Clock })
+        {
+            return false;
+        }
+
+        var last = i + 1;
+        while (last + 2 < tokens.Count && tokens[last + 1] is { Kind: TokenKind.Word, Text: "then" } && tokens[last + 2].Kind == TokenKind.Number)
+        {
+            last += 2;
+        }
+
+        return last + 1 < tokens.Count && tokens[last + 1].Kind == TokenKind.Word
+            && (VoiceLexicon.WeightUnits.ContainsKey(tokens[last + 1].Text) || tokens[last + 1].Text == "k");
+    }
 
     /// <summary>"A1", "B2": labels of a superset's parts.</summary>
     private static bool IsSupersetLabel(List<Token> tokens, int i) =>
