@@ -26,6 +26,12 @@ internal sealed partial class SetInterpreter
         }
 
         var from = Is(next, TokenKind.For) || Is(next, TokenKind.Times) ? SkipFillers(next + 1) : next;
+        if (from > next && (Is(from, TokenKind.Amrap) || Is(from, TokenKind.Failure)))
+        {
+            // "395 for as many as I could, hit 6": a set at that load, its reps said after it ("got N")
+            return FinishGroup(new SetDraft { Load = load, Span = span, Type = TypeOf(_t[from].Kind) }, i, from + 1);
+        }
+
         var leadsGroup = from > next || Is(next, TokenKind.Number) || Is(next, TokenKind.RepsNoun);
         // "3x5 at 100 7": a load said with "at" after a group without one is that group's, whatever follows it
         var owned = lead && from == next && _groups.Count > 0 && _groups[^1].Load is null;
@@ -53,12 +59,37 @@ internal sealed partial class SetInterpreter
             last.Span = last.Span.Union(span);
             last.EndIndex = last.EndIndex == i ? end : last.EndIndex;
         }
+        else if (last is not null && IsRestatedLoad(last, load, i))
+        {
+            // "with just the bar, 20 kilos": the same load said again in other words
+            last.Span = last.Span.Union(span);
+            last.EndIndex = end;
+        }
         else
         {
             SetPending(load, span);
         }
 
         return end;
+    }
+
+    /// <summary>A load with its unit, said right after a group (only a comma between) whose load weighs the same.</summary>
+    private bool IsRestatedLoad(SetDraft last, Load load, int i)
+    {
+        if (last.Load is not { } had || load.Unit is not { } unit || load.OnBar || _pendingLoad is not null)
+        {
+            return false;
+        }
+
+        for (var k = last.EndIndex; k < i; k++)
+        {
+            if (_t[k].Kind is not (TokenKind.Comma or TokenKind.Filler or TokenKind.Punctuation))
+            {
+                return false;
+            }
+        }
+
+        return last.EndIndex <= i && (had.Unit ?? unit) == unit && had.Weigh(unit) == load.Weigh(unit);
     }
 
     private int SkipLoadLead(int i)
@@ -81,6 +112,7 @@ internal sealed partial class SetInterpreter
 
         _pendingLoad = load;
         _pendingSpan = span;
+        _pendingStandalone = true;
     }
 
     /// <summary>The group a load leads: a whole group ("5x5", "3 sets of 5"), reps ("for 5", "for a double") or a rep list.</summary>
@@ -89,11 +121,14 @@ internal sealed partial class SetInterpreter
         // The group being read takes the load through the pending slot, as any group takes a load said just before it.
         var saved = _pendingLoad;
         var savedSpan = _pendingSpan;
+        var savedStandalone = _pendingStandalone;
         _pendingLoad = load;
         _pendingSpan = loadSpan;
+        _pendingStandalone = false;
         var end = TryGroup(i);
         _pendingLoad = saved;
         _pendingSpan = savedSpan;
+        _pendingStandalone = savedStandalone;
         if (end > i)
         {
             return end;
@@ -157,6 +192,20 @@ internal sealed partial class SetInterpreter
         if (Is(i, TokenKind.BarLoad))
         {
             return TryBarLoad(i, lead, out load, out end);
+        }
+
+        if (Is(i, TokenKind.SameLoad))
+        {
+            // "at the same weight": the load of the last set said, when one was
+            var previous = _groups.FindLast(group => group.Load is not null)?.Load;
+            if (previous is not { } same)
+            {
+                return false;
+            }
+
+            load = same with { Said = SpanOf(i, i + 1) };
+            end = i + 1;
+            return true;
         }
 
         if (!Is(i, TokenKind.Number))
