@@ -66,6 +66,15 @@ public sealed class TranscriptParserCarryDropDoubtTests
         Assert.Empty(result.Unparsed);
     }
 
+    [Fact]
+    public void Parse_GotNAfterATypeWithNoLoad_IsLeftUnread()
+    {
+        var result = Parse("bench 3x5 at 100, then to failure, got 9");
+
+        Assert.Equal(Repeat("5r 100kg", 3), SetsOf(result, "Barbell_Bench_Press_-_Medium_Grip"));
+        Assert.Equal(["9"], result.Unparsed);
+    }
+
     [Theory]
     [InlineData("bench, warm-up 135 for 10, then 225 for 5, and 245 for as many as possible, got 7", new[] { "10r 135lb warmup", "5r 225lb", "7r 245lb amrap" })]
     [InlineData("bench 225 for AMRAP, hit 9", new[] { "9r 225lb amrap" })]

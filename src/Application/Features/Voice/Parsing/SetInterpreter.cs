@@ -421,10 +421,10 @@ internal sealed partial class SetInterpreter
             return end;
         }
 
-        var since = _groups.Count > 0 ? _groups[^1].EndIndex : 0;
-        if (_pendingLoad is not null || _markers.Exists(marker => marker.Index >= since && marker.Kind is TokenKind.Amrap or TokenKind.Failure))
+        if (_pendingLoad is not null)
         {
-            // "a fourth set at the same weight to failure, got 22": a set of its own, said with its load or type first
+            // "a fourth set at the same weight to failure, got 22": a set of its own, said with its load first; without
+            // one ("then to failure, got 9") its load is a question, and the number is left unread
             return FinishGroup(new SetDraft { Reps = Value(i + 1) }, i, end);
         }
 

@@ -88,7 +88,6 @@ internal static class VoiceLexicon
             ["trip"] = (TokenKind.Sets, 0),
             ["trips"] = (TokenKind.Sets, 0),
             ["pushes"] = (TokenKind.Sets, 0),
-            ["pulls"] = (TokenKind.Sets, 0),
             ["carries"] = (TokenKind.Sets, 0),
             ["drags"] = (TokenKind.Sets, 0),
         }.ToFrozenDictionary(StringComparer.Ordinal);
