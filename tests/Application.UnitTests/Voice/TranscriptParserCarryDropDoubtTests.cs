@@ -40,6 +40,23 @@ public sealed class TranscriptParserCarryDropDoubtTests
         Assert.Empty(result.Unparsed);
     }
 
+    [Theory]
+    [InlineData("bench press, warm-ups with the empty bar and 40 kilos, then 3 sets of 5 at 80", "5r 80kg", new[] { "with the empty bar", "40 kilos" })]
+    [InlineData("bench 100 kilos. 3 sets of 5 at 90", "5r 90kg", new[] { "100 kilos" })]
+    public void Parse_LoadSaidWithTheSets_BeatsOneSaidInTheClauseBefore(string transcript, string set, string[] unparsed)
+    {
+        var result = Parse(transcript);
+
+        Assert.Equal(Repeat(set, 3), SetsOf(result, "Barbell_Bench_Press_-_Medium_Grip"));
+        Assert.Equal(unparsed, result.Unparsed);
+    }
+
+    [Theory]
+    [InlineData("bench press, empty bar and a 10 each side for 5", "5r 40kg")]
+    [InlineData("bench the bar and 25s for 5", "5r 70kg")]
+    public void Parse_BarAndPlates_IsOneLoad(string transcript, string expected) =>
+        Assert.Equal([expected], SetsOf(Parse(transcript), "Barbell_Bench_Press_-_Medium_Grip"));
+
     [Fact]
     public void Parse_LoadSaidOnce_DoesNotCrossAThen()
     {
@@ -107,6 +124,14 @@ public sealed class TranscriptParserCarryDropDoubtTests
         Assert.Equal(Repeat("30r", 3), Describe(result.Exercises[2].Sets));
     }
 
+    [Fact]
+    public void Parse_EachRoundAfterTheLastExercise_IsNoCountOfItsOwn()
+    {
+        var result = Parse("4 rounds, 10 push-ups, 15 sit-ups and 20 squats each round");
+
+        Assert.Equal([Repeat("10r", 4), Repeat("15r", 4), Repeat("20r", 4)], result.Exercises.Select(exercise => Describe(exercise.Sets)));
+    }
+
     [Theory]
     [InlineData("yoke carry, 3 trips of 20 metres with 200 kilos", "Yoke_Walk", new[] { "200kg 0.02km", "200kg 0.02km", "200kg 0.02km" })]
     [InlineData("farmer's walk 2 trips of 40 metres with 30 kilos in each hand", "Farmers_Walk", new[] { "30kg 0.04km", "30kg 0.04km" })]
@@ -136,6 +161,7 @@ public sealed class TranscriptParserCarryDropDoubtTests
     [InlineData("bench 3 or 4 sets of 8 at 60")]
     [InlineData("bench 3x5 at 80, not sure about the last set")]
     [InlineData("deadlift 140 for 5, I can't remember the reps of the second set")]
+    [InlineData("squat 5x5 at 100, pretty sure it was 100, maybe 102.5")]
     public void Parse_Doubt_LogsNothingOfItsClause(string transcript)
     {
         var result = Parse(transcript);

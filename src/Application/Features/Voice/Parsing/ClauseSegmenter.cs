@@ -245,14 +245,17 @@ internal static class ClauseSegmenter
         var count = first.GetRange(at, 2);
         for (var k = 1; k < prefixes.Length; k++)
         {
-            var own = prefixes[k].Exists(IsCount) || suffixes[k].Exists(IsCount);
-            if (!own && HasQuantity(prefixes[k].Concat(suffixes[k]).ToList()))
+            var own = SaysCount(prefixes[k]) || SaysCount(suffixes[k]);
+            if (!own && HasQuantity([.. prefixes[k], .. suffixes[k]]))
             {
                 prefixes[k] = [.. count, new Token(TokenKind.Comma, count[1].End, count[1].End, 0, ",", false), .. prefixes[k]];
             }
         }
 
-        static bool IsCount(Token token) => token.Kind is TokenKind.Sets or TokenKind.Times;
+        // "3 sets", "x3" count; "each round" does not
+        static bool SaysCount(List<Token> tokens) =>
+            tokens.Exists(token => token.Kind == TokenKind.Times)
+            || tokens.Where((token, k) => token.Kind == TokenKind.Sets && k > 0 && tokens[k - 1].Kind == TokenKind.Number).Any();
     }
 
     private sealed record NameRun(int Start, int End, List<string> Words, bool EquipmentOnly)

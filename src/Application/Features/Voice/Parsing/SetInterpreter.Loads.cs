@@ -34,7 +34,7 @@ internal sealed partial class SetInterpreter
 
         var leadsGroup = from > next || Is(next, TokenKind.Number) || Is(next, TokenKind.RepsNoun);
         // "3x5 at 100 7": a load said with "at" after a group without one is that group's, whatever follows it
-        var owned = lead && from == next && _groups.Count > 0 && _groups[^1].Load is null;
+        var owned = lead && from == next && _groups.Count > 0 && (_groups[^1].Load is null || IsBorrowedBy(_groups[^1], i));
         var groupEnd = leadsGroup && !owned ? TryGroupWithLoad(from, load, span, cued: from > next) : from;
         if (groupEnd > from)
         {
@@ -53,7 +53,21 @@ internal sealed partial class SetInterpreter
         }
 
         var last = _groups.Count > 0 ? _groups[^1] : null;
-        if (last is not null && last.Load is null && _pendingLoad is null)
+        if (last is not null && IsBorrowedBy(last, i))
+        {
+            // "warm-ups with the bar and 40 kilos, then 3 sets of 5 at 80": the load said with the sets is theirs, and
+            // the one said in the clause before is handed back rather than guessed at
+            _unread.Add(last.Borrowed!.Value);
+            last.Borrowed = null;
+            last.Load = load;
+            last.Span = last.Span.Union(span);
+            last.EndIndex = end;
+            if (_carry is { } carry && carry.From == last)
+            {
+                _carry = null;
+            }
+        }
+        else if (last is not null && last.Load is null && _pendingLoad is null)
         {
             last.Load = load;
             last.Span = last.Span.Union(span);
@@ -72,6 +86,9 @@ internal sealed partial class SetInterpreter
 
         return end;
     }
+
+    /// <summary>The group took a load said in a clause before it, and a load of its own is said right after it.</summary>
+    private bool IsBorrowedBy(SetDraft group, int i) => group.Borrowed is not null && group.EndIndex == i && (Is(i, TokenKind.At) || Is(i, TokenKind.With));
 
     /// <summary>A load with its unit, said right after a group (only a comma between) whose load weighs the same.</summary>
     private bool IsRestatedLoad(SetDraft last, Load load, int i)
@@ -252,17 +269,20 @@ internal sealed partial class SetInterpreter
 
     /// <summary>
     /// "with the bar", "just the bar", "the bar with 25s", "empty bar and a 10 each side". A bar not said as a load
-    /// ("pull ups on the bar") is not one.
+    /// ("pull ups on the bar") is not one. "the empty bar and 40 kilos" is two loads: after "and" only plates ("and
+    /// 25s", "and a plate", "and a 10 each side") load the bar.
     /// </summary>
     private bool TryBarLoad(int i, bool lead, out Load load, out int end)
     {
         load = Load.Bar(_t[i]);
         end = i + 1;
-        var k = Is(end, TokenKind.With) || Is(end, TokenKind.Plus) || Is(end, TokenKind.And) ? SkipFillers(end + 1) : end;
+        var joinedByAnd = Is(end, TokenKind.And);
+        var k = Is(end, TokenKind.With) || Is(end, TokenKind.Plus) || joinedByAnd ? SkipFillers(end + 1) : end;
         if (k > end && Is(k, TokenKind.Number))
         {
             var plates = _t[k];
             k++;
+            var saysPlates = true;
             if (Is(k, TokenKind.Plates) && plates.IsInteger && plates.Value <= MaxPlates)
             {
                 load = load with { Plates = (int)plates.Value };
@@ -271,7 +291,8 @@ internal sealed partial class SetInterpreter
             else
             {
                 load = load with { SidePlates = plates.Value };
-                k = Is(k, TokenKind.SecondSuffix) ? k + 1 : k;
+                saysPlates = Is(k, TokenKind.SecondSuffix);
+                k = saysPlates ? k + 1 : k;
                 if (ReadUnit(k, out var unit))
                 {
                     load = load with { Unit = unit };
@@ -279,8 +300,14 @@ internal sealed partial class SetInterpreter
                 }
             }
 
-            end = Is(k, TokenKind.Side) ? k + 1 : k;
-            return true;
+            saysPlates |= Is(k, TokenKind.Side);
+            if (!joinedByAnd || saysPlates)
+            {
+                end = Is(k, TokenKind.Side) ? k + 1 : k;
+                return true;
+            }
+
+            load = Load.Bar(_t[i]);
         }
 
         // "the bar" alone is only a load after "with"/"at"; "just the bar", "empty bar" and "bar only" always are.

@@ -450,6 +450,20 @@ internal sealed partial class SetInterpreter
         return i + 1;
     }
 
+    /// <summary>True when a clause ends between a place in the text and a token.</summary>
+    private bool HasSeparatorBetween(int textPosition, int token)
+    {
+        for (var k = Math.Min(token, _t.Count) - 1; k >= 0 && _t[k].Start >= textPosition; k--)
+        {
+            if (_t[k].Kind == TokenKind.Separator)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when a clause ends ("then", a full stop) between two token positions.</summary>
     private bool HasSeparator(int from, int to)
     {
@@ -928,6 +942,11 @@ internal sealed partial class SetInterpreter
         {
             group.Load = pending;
             group.Span = group.Span.Union(_pendingSpan);
+            if (HasSeparatorBetween(_pendingSpan.End, start))
+            {
+                group.Borrowed = _pendingSpan;
+            }
+
             _pendingLoad = null;
             if (_pendingStandalone)
             {

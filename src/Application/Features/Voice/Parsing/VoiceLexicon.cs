@@ -140,6 +140,7 @@ internal static class VoiceLexicon
         ("can not remember", TokenKind.Doubt), ("cannot remember", TokenKind.Doubt), ("dont remember", TokenKind.Doubt),
         ("do not remember", TokenKind.Doubt), ("cant recall", TokenKind.Doubt), ("dont recall", TokenKind.Doubt),
         ("not sure", TokenKind.Doubt), ("dont know", TokenKind.Doubt), ("forgot how many", TokenKind.Doubt),
+        ("maybe", TokenKind.Doubt), ("perhaps", TokenKind.Doubt),
 
         // effort
         ("rpe", TokenKind.Rpe), ("r p e", TokenKind.Rpe), ("rate of perceived exertion", TokenKind.Rpe),
