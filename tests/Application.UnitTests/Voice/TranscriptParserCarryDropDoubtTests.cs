@@ -96,6 +96,7 @@ public sealed class TranscriptParserCarryDropDoubtTests
     [InlineData("bench, warm-up 135 for 10, then 225 for 5, and 245 for as many as possible, got 7", new[] { "10r 135lb warmup", "5r 225lb", "7r 245lb amrap" })]
     [InlineData("bench 225 for AMRAP, hit 9", new[] { "9r 225lb amrap" })]
     [InlineData("bench 100x5, 110x3, then 120 for as many as I could, got 4", new[] { "5r 100lb", "3r 110lb", "4r 120lb amrap" })]
+    [InlineData("bench 225 for as many reps as possible, 9, then 185 for 8", new[] { "9r 225lb amrap", "8r 185lb" })]
     public void Parse_LoadForAsManyAsPossible_GotN_IsOneAmrapSetAtThatLoad(string transcript, string[] expected)
     {
         var result = Parse(transcript, "lb");
@@ -136,6 +137,7 @@ public sealed class TranscriptParserCarryDropDoubtTests
     [InlineData("yoke carry, 3 trips of 20 metres with 200 kilos", "Yoke_Walk", new[] { "200kg 0.02km", "200kg 0.02km", "200kg 0.02km" })]
     [InlineData("farmer's walk 2 trips of 40 metres with 30 kilos in each hand", "Farmers_Walk", new[] { "30kg 0.04km", "30kg 0.04km" })]
     [InlineData("snatch EMOM for 4 minutes, 2 reps every minute at 60 kilos", "Snatch", new[] { "2r 60kg", "2r 60kg", "2r 60kg", "2r 60kg" })]
+    [InlineData("push press every minute on the minute for 3 minutes, 3 reps each minute at 60 kilos", "Push_Press", new[] { "3r 60kg", "3r 60kg", "3r 60kg" })]
     public void Parse_TripsAndEmom_CountSets(string transcript, string expectedId, string[] expected)
     {
         var result = Parse(transcript);
@@ -154,6 +156,12 @@ public sealed class TranscriptParserCarryDropDoubtTests
         Assert.Equal(expected, SetsOf(result, expectedId));
         Assert.Empty(result.Unparsed);
     }
+
+    [Theory]
+    [InlineData("bench 3x5 at 100 and the last one was rpe 9")]
+    [InlineData("bench 3x5 at 100, last set was rpe 9")]
+    public void Parse_LastOneWasAnEffort_IsTheLastSetsOnly(string transcript) =>
+        Assert.Equal(["5r 100kg", "5r 100kg", "5r 100kg @9"], SetsOf(Parse(transcript), "Barbell_Bench_Press_-_Medium_Grip"));
 
     [Theory]
     [InlineData("squat, was it 100 or 105, 5 reps")]

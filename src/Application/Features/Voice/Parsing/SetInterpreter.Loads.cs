@@ -28,8 +28,17 @@ internal sealed partial class SetInterpreter
         var from = Is(next, TokenKind.For) || Is(next, TokenKind.Times) ? SkipFillers(next + 1) : next;
         if (from > next && (Is(from, TokenKind.Amrap) || Is(from, TokenKind.Failure)))
         {
-            // "395 for as many as I could, hit 6": a set at that load, its reps said after it ("got N")
-            return FinishGroup(new SetDraft { Load = load, Span = span, Type = TypeOf(_t[from].Kind) }, i, from + 1);
+            // "395 for as many as I could, hit 6": a set at that load, its reps said after it ("got N", or ", 6" alone)
+            var amrap = new SetDraft { Load = load, Span = span, Type = TypeOf(_t[from].Kind) };
+            var reps = from + 2;
+            if (Is(from + 1, TokenKind.Comma) && Is(reps, TokenKind.Number) && SetLimits.IsReps(Value(reps)) && !IsCountFollower(reps + 1)
+                && !(Is(reps + 1, TokenKind.For) || Is(reps + 1, TokenKind.At) || Is(reps + 1, TokenKind.Number) || Is(reps + 1, TokenKind.Times)))
+            {
+                amrap.Reps = Value(reps);
+                return FinishGroup(amrap, i, reps + 1);
+            }
+
+            return FinishGroup(amrap, i, from + 1);
         }
 
         var leadsGroup = from > next || Is(next, TokenKind.Number) || Is(next, TokenKind.RepsNoun);

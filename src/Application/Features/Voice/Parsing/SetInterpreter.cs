@@ -291,11 +291,11 @@ internal sealed partial class SetInterpreter
         }
     }
 
-    /// <summary>"the last set at RPE 9", "last one rpe 9", "first set @7": the scope said just before the effort.</summary>
+    /// <summary>"the last set at RPE 9", "last one was rpe 9", "first set @7": the scope said just before the effort.</summary>
     private EffortScope ScopeBefore(int first)
     {
         var k = first - 1;
-        while (k >= 0 && _t[k].Kind == TokenKind.Filler && _t[k].Text is "the" or "on" or "for" or "with")
+        while (k >= 0 && _t[k].Kind == TokenKind.Filler && _t[k].Text is "the" or "on" or "for" or "with" or "was" or "is" or "were")
         {
             k--;
         }

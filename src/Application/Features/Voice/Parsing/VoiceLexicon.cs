@@ -195,7 +195,7 @@ internal static class VoiceLexicon
         ("first set", TokenKind.Filler), ("second set", TokenKind.Filler), ("third set", TokenKind.Filler),
         ("fourth set", TokenKind.Filler), ("fifth set", TokenKind.Filler), ("that one", TokenKind.Filler), ("this one", TokenKind.Filler),
         ("straight into", TokenKind.Filler), ("hanging off", TokenKind.Filler), ("hanging from", TokenKind.Filler),
-        ("every minute", TokenKind.Filler),
+        ("every minute", TokenKind.Filler), ("each minute", TokenKind.Filler), ("on the minute", TokenKind.Filler),
         ("rep max", TokenKind.Filler), ("alternating legs", TokenKind.Filler), ("alternating arms", TokenKind.Filler),
         ("alternate legs", TokenKind.Filler), ("alternate arms", TokenKind.Filler), ("worked up to", TokenKind.Filler),
         ("work up to", TokenKind.Filler), ("built up to", TokenKind.Filler), ("ramped up to", TokenKind.Filler),
