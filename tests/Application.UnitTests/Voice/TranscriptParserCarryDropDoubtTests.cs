@@ -15,6 +15,7 @@ public sealed class TranscriptParserCarryDropDoubtTests
     [InlineData("squat 5 reps at 60 then 80 then 100 kilos", "Barbell_Squat", new[] { "5r 60kg", "5r 80kg", "5r 100kg" })]
     [InlineData("squat 5 reps at 60, 80 and 100", "Barbell_Squat", new[] { "5r 60kg", "5r 80kg", "5r 100kg" })]
     [InlineData("bench 100 for 5 then 110 for 3", "Barbell_Bench_Press_-_Medium_Grip", new[] { "5r 100kg", "3r 110kg" })]
+    [InlineData("bench 60 kilos then 70 kilos then 80 kilos, 10, 8, 6", "Barbell_Bench_Press_-_Medium_Grip", new[] { "10r 60kg", "8r 70kg", "6r 80kg" })]
     public void Parse_LoadListsJoinedByThen_PairWithTheirReps(string transcript, string expectedId, string[] expected)
     {
         var result = Parse(transcript);
@@ -56,6 +57,27 @@ public sealed class TranscriptParserCarryDropDoubtTests
     [InlineData("bench the bar and 25s for 5", "5r 70kg")]
     public void Parse_BarAndPlates_IsOneLoad(string transcript, string expected) =>
         Assert.Equal([expected], SetsOf(Parse(transcript), "Barbell_Bench_Press_-_Medium_Grip"));
+
+    [Theory]
+    [InlineData("bench 60 kilos then 70 pounds then 80 kilos, 10, 8, 6")]
+    [InlineData("bench 60 kilos, then 70 kilos, then 80 kilos, 10, 8, 6")]
+    [InlineData("bench 60 kilos, 70 kilos, 80 kilos, 10, 8, 6")]
+    public void Parse_SeveralLoadsBeforeTheSets_AreNeverGuessedOntoThem(string transcript)
+    {
+        var result = Parse(transcript);
+
+        Assert.Equal(["10r", "8r", "6r"], SetsOf(result, "Barbell_Bench_Press_-_Medium_Grip"));
+        Assert.NotEmpty(result.Unparsed);
+    }
+
+    [Fact]
+    public void Parse_ALoadChainLeadingASet_KeepsItsThen()
+    {
+        var result = Parse("squat warm up 60 then 100 kilos for 5");
+
+        Assert.Equal(["5r 100kg"], SetsOf(result, "Barbell_Squat"));
+        Assert.Equal(["60"], result.Unparsed);
+    }
 
     [Fact]
     public void Parse_LoadSaidOnce_DoesNotCrossAThen()
@@ -170,6 +192,8 @@ public sealed class TranscriptParserCarryDropDoubtTests
     [InlineData("bench 3x5 at 80, not sure about the last set")]
     [InlineData("deadlift 140 for 5, I can't remember the reps of the second set")]
     [InlineData("squat 5x5 at 100, pretty sure it was 100, maybe 102.5")]
+    [InlineData("overhead press, 50 kilos, 5 reps or 6 reps")]
+    [InlineData("bench 80 kilos or 85 for 5")]
     public void Parse_Doubt_LogsNothingOfItsClause(string transcript)
     {
         var result = Parse(transcript);

@@ -129,11 +129,30 @@ internal sealed partial class SetInterpreter
         return i;
     }
 
+    /// <summary>
+    /// A load said before the sets it belongs to. Two different loads said so, with no set between them ("60 kilos then
+    /// 70 pounds then 80 kilos, 10, 8, 6"), leave which sets had which a question: both are handed back.
+    /// </summary>
     private void SetPending(Load load, TextSpan span)
     {
-        if (_pendingLoad is not null)
+        if (_loadsContested)
+        {
+            _unread.Add(span);
+            return;
+        }
+
+        if (_pendingLoad is { } earlier)
         {
             _unread.Add(_pendingSpan);
+            var unit = load.Unit ?? earlier.Unit ?? _unitAt(load.Position);
+            if (earlier.Weigh(unit) != load.Weigh(unit) || (earlier.Unit is { } said && load.Unit is { } again && said != again))
+            {
+                // until a set is said, any further load is as open a question
+                _unread.Add(span);
+                _pendingLoad = null;
+                _loadsContested = true;
+                return;
+            }
         }
 
         _pendingLoad = load;

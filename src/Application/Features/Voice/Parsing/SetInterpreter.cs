@@ -39,6 +39,7 @@ internal sealed partial class SetInterpreter
     private Load? _pendingLoad;
     private TextSpan _pendingSpan;
     private bool _pendingStandalone;
+    private bool _loadsContested;
     private (Load Load, SetDraft From)? _carry;
     private List<Load>? _loadList;
     private List<double>? _repsList;
@@ -935,6 +936,7 @@ internal sealed partial class SetInterpreter
             group.IsLastSet = true;
         }
 
+        _loadsContested = false;
         group.TokenIndex = start;
         group.EndIndex = end;
         group.Span = group.Span.Union(SpanOf(start, end));
