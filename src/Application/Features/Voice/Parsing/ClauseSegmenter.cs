@@ -48,11 +48,26 @@ internal static class ClauseSegmenter
     private static void SplitClause(
         List<Token> clause, NameResolver resolver, List<TextSpan> unread, List<Segment> segments, List<Token> leading)
     {
-        if (clause.Exists(token => token.Kind == TokenKind.Plan))
+        if (clause.Exists(token => token.Kind == TokenKind.Doubt))
         {
-            // "next week I'm gonna try 100 for 5 on squat": a plan, not sets done; the whole clause is handed back
+            // "was it 50 or 55 kilo, I can't remember": the speaker is unsure, so nothing of the clause is logged
             unread.Add(TextSpan.Of(clause[0], clause[^1]));
             return;
+        }
+
+        var plan = clause.FindIndex(token => token.Kind == TokenKind.Plan);
+        if (plan >= 0)
+        {
+            // "next week I'm gonna try 100 for 5 on squat": a plan, not sets done, is handed back; but a complete set
+            // said before it, a comma apart ("bench 3x8 at 40, shoulder felt off, might deload next week"), stands
+            var keep = LoggedBeforePlan(clause, plan);
+            unread.Add(TextSpan.Of(clause[keep], clause[^1]));
+            if (keep == 0)
+            {
+                return;
+            }
+
+            clause = clause.GetRange(0, keep);
         }
 
         foreach (var token in clause)
@@ -112,6 +127,36 @@ internal static class ClauseSegmenter
         }
     }
 
+    /// <summary>
+    /// Where the talk of a plan starts: at the comma before it, stepping back over comma-parted parts that say no
+    /// number ("my shoulder felt off"). The part kept must name something and say a number; otherwise it is 0.
+    /// </summary>
+    private static int LoggedBeforePlan(List<Token> clause, int plan)
+    {
+        var cut = clause.FindLastIndex(plan, token => token.Kind == TokenKind.Comma);
+        while (cut > 0)
+        {
+            var previous = clause.FindLastIndex(cut - 1, token => token.Kind == TokenKind.Comma);
+            var part = clause.GetRange(previous + 1, cut - previous - 1);
+            if (part.Exists(token => token.Kind is TokenKind.Number or TokenKind.Clock))
+            {
+                break;
+            }
+
+            cut = previous;
+        }
+
+        if (cut <= 0)
+        {
+            return 0;
+        }
+
+        var kept = clause.GetRange(0, cut);
+        return kept.Exists(token => token.Kind == TokenKind.Word) && kept.Exists(token => token.Kind is TokenKind.Number or TokenKind.Clock)
+            ? cut
+            : 0;
+    }
+
     /// <summary>The tokens before the first name, between each two names and after the last, without names or comments.</summary>
     private static List<List<Token>> QuantityRuns(List<Token> clause, List<NameRun> runs, List<NameRun> exercises)
     {
@@ -169,6 +214,7 @@ internal static class ClauseSegmenter
         }
 
         suffixes[^1] = between[^1];
+        ShareRounds(prefixes, suffixes);
         for (var k = count - 2; k >= 0; k--)
         {
             // "squats and lunges 3x10 each": a name said bare and joined to the next shares that one's sets
@@ -180,6 +226,36 @@ internal static class ClauseSegmenter
         }
 
         return (prefixes, suffixes);
+    }
+
+    /// <summary>
+    /// "5 rounds, each round 10 pull-ups and 15 push-ups": a count of rounds said before the first exercise of a
+    /// circuit is the count of every exercise in it that says no count of its own.
+    /// </summary>
+    private static void ShareRounds(List<Token>[] prefixes, List<Token>[] suffixes)
+    {
+        var first = prefixes[0];
+        var at = first.FindIndex(token => token.Kind == TokenKind.Number);
+        if (prefixes.Length < 2 || at < 0 || at + 1 >= first.Count
+            || first[at + 1] is not { Kind: TokenKind.Sets, Text: "rounds" or "round" or "circuits" or "circuit" })
+        {
+            return;
+        }
+
+        var count = first.GetRange(at, 2);
+        for (var k = 1; k < prefixes.Length; k++)
+        {
+            var own = SaysCount(prefixes[k]) || SaysCount(suffixes[k]);
+            if (!own && HasQuantity([.. prefixes[k], .. suffixes[k]]))
+            {
+                prefixes[k] = [.. count, new Token(TokenKind.Comma, count[1].End, count[1].End, 0, ",", false), .. prefixes[k]];
+            }
+        }
+
+        // "3 sets", "x3" count; "each round" does not
+        static bool SaysCount(List<Token> tokens) =>
+            tokens.Exists(token => token.Kind == TokenKind.Times)
+            || tokens.Where((token, k) => token.Kind == TokenKind.Sets && k > 0 && tokens[k - 1].Kind == TokenKind.Number).Any();
     }
 
     private sealed record NameRun(int Start, int End, List<string> Words, bool EquipmentOnly)

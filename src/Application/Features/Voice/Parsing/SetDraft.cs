@@ -96,6 +96,9 @@ internal sealed class SetDraft
     /// <summary>"sets of 10" with no count said: how many sets is unknown unless a count is said apart.</summary>
     public bool CountUnsaid { get; set; }
 
+    /// <summary>Where the load was said when the group took it from a clause before its own; null when it did not.</summary>
+    public TextSpan? Borrowed { get; set; }
+
     /// <summary>Said after "last set": it replaces the final set of the group before it.</summary>
     public bool IsLastSet { get; set; }
 

@@ -42,6 +42,7 @@ internal sealed partial class SetInterpreter
         CountByLoadList();
         AssignMarkers();
         MergeCounts();
+        CarryLoad();
         if (_repsList is not null)
         {
             foreach (var reps in _repsList)
@@ -60,6 +61,34 @@ internal sealed partial class SetInterpreter
 
         var sets = Expand();
         return Finish(sets);
+    }
+
+    /// <summary>
+    /// A load said on its own before the sets ("Lateral raises with the 10s, 15 reps, 13 reps, 12 reps", "Overhead
+    /// press sixty kilo, first set eight reps, second set seven reps") is the load of every set said after it in its
+    /// clause, until a set says a load of its own. A list of loads says them set by set instead.
+    /// </summary>
+    private void CarryLoad()
+    {
+        if (_carry is not { } carry || _loadList is not null)
+        {
+            return;
+        }
+
+        var from = _groups.IndexOf(carry.From);
+        for (var g = from + 1; from >= 0 && g < _groups.Count; g++)
+        {
+            var group = _groups[g];
+            if (group.Load is not null || HasSeparator(carry.From.TokenIndex, group.TokenIndex))
+            {
+                return;
+            }
+
+            if (group.HasWork)
+            {
+                group.Load = carry.Load;
+            }
+        }
     }
 
     /// <summary>

@@ -26,9 +26,24 @@ internal sealed partial class SetInterpreter
         }
 
         var from = Is(next, TokenKind.For) || Is(next, TokenKind.Times) ? SkipFillers(next + 1) : next;
+        if (from > next && (Is(from, TokenKind.Amrap) || Is(from, TokenKind.Failure)))
+        {
+            // "395 for as many as I could, hit 6": a set at that load, its reps said after it ("got N", or ", 6" alone)
+            var amrap = new SetDraft { Load = load, Span = span, Type = TypeOf(_t[from].Kind) };
+            var reps = from + 2;
+            if (Is(from + 1, TokenKind.Comma) && Is(reps, TokenKind.Number) && SetLimits.IsReps(Value(reps)) && !IsCountFollower(reps + 1)
+                && !(Is(reps + 1, TokenKind.For) || Is(reps + 1, TokenKind.At) || Is(reps + 1, TokenKind.Number) || Is(reps + 1, TokenKind.Times)))
+            {
+                amrap.Reps = Value(reps);
+                return FinishGroup(amrap, i, reps + 1);
+            }
+
+            return FinishGroup(amrap, i, from + 1);
+        }
+
         var leadsGroup = from > next || Is(next, TokenKind.Number) || Is(next, TokenKind.RepsNoun);
         // "3x5 at 100 7": a load said with "at" after a group without one is that group's, whatever follows it
-        var owned = lead && from == next && _groups.Count > 0 && _groups[^1].Load is null;
+        var owned = lead && from == next && _groups.Count > 0 && (_groups[^1].Load is null || IsBorrowedBy(_groups[^1], i));
         var groupEnd = leadsGroup && !owned ? TryGroupWithLoad(from, load, span, cued: from > next) : from;
         if (groupEnd > from)
         {
@@ -47,11 +62,31 @@ internal sealed partial class SetInterpreter
         }
 
         var last = _groups.Count > 0 ? _groups[^1] : null;
-        if (last is not null && last.Load is null && _pendingLoad is null)
+        if (last is not null && IsBorrowedBy(last, i))
+        {
+            // "warm-ups with the bar and 40 kilos, then 3 sets of 5 at 80": the load said with the sets is theirs, and
+            // the one said in the clause before is handed back rather than guessed at
+            _unread.Add(last.Borrowed!.Value);
+            last.Borrowed = null;
+            last.Load = load;
+            last.Span = last.Span.Union(span);
+            last.EndIndex = end;
+            if (_carry is { } carry && carry.From == last)
+            {
+                _carry = null;
+            }
+        }
+        else if (last is not null && last.Load is null && _pendingLoad is null)
         {
             last.Load = load;
             last.Span = last.Span.Union(span);
             last.EndIndex = last.EndIndex == i ? end : last.EndIndex;
+        }
+        else if (last is not null && IsRestatedLoad(last, load, i))
+        {
+            // "with just the bar, 20 kilos": the same load said again in other words
+            last.Span = last.Span.Union(span);
+            last.EndIndex = end;
         }
         else
         {
@@ -59,6 +94,28 @@ internal sealed partial class SetInterpreter
         }
 
         return end;
+    }
+
+    /// <summary>The group took a load said in a clause before it, and a load of its own is said right after it.</summary>
+    private bool IsBorrowedBy(SetDraft group, int i) => group.Borrowed is not null && group.EndIndex == i && (Is(i, TokenKind.At) || Is(i, TokenKind.With));
+
+    /// <summary>A load with its unit, said right after a group (only a comma between) whose load weighs the same.</summary>
+    private bool IsRestatedLoad(SetDraft last, Load load, int i)
+    {
+        if (last.Load is not { } had || load.Unit is not { } unit || load.OnBar || _pendingLoad is not null)
+        {
+            return false;
+        }
+
+        for (var k = last.EndIndex; k < i; k++)
+        {
+            if (_t[k].Kind is not (TokenKind.Comma or TokenKind.Filler or TokenKind.Punctuation))
+            {
+                return false;
+            }
+        }
+
+        return last.EndIndex <= i && (had.Unit ?? unit) == unit && had.Weigh(unit) == load.Weigh(unit);
     }
 
     private int SkipLoadLead(int i)
@@ -72,15 +129,35 @@ internal sealed partial class SetInterpreter
         return i;
     }
 
+    /// <summary>
+    /// A load said before the sets it belongs to. Two different loads said so, with no set between them ("60 kilos then
+    /// 70 pounds then 80 kilos, 10, 8, 6"), leave which sets had which a question: both are handed back.
+    /// </summary>
     private void SetPending(Load load, TextSpan span)
     {
-        if (_pendingLoad is not null)
+        if (_loadsContested)
+        {
+            _unread.Add(span);
+            return;
+        }
+
+        if (_pendingLoad is { } earlier)
         {
             _unread.Add(_pendingSpan);
+            var unit = load.Unit ?? earlier.Unit ?? _unitAt(load.Position);
+            if (earlier.Weigh(unit) != load.Weigh(unit) || (earlier.Unit is { } said && load.Unit is { } again && said != again))
+            {
+                // until a set is said, any further load is as open a question
+                _unread.Add(span);
+                _pendingLoad = null;
+                _loadsContested = true;
+                return;
+            }
         }
 
         _pendingLoad = load;
         _pendingSpan = span;
+        _pendingStandalone = true;
     }
 
     /// <summary>The group a load leads: a whole group ("5x5", "3 sets of 5"), reps ("for 5", "for a double") or a rep list.</summary>
@@ -89,11 +166,14 @@ internal sealed partial class SetInterpreter
         // The group being read takes the load through the pending slot, as any group takes a load said just before it.
         var saved = _pendingLoad;
         var savedSpan = _pendingSpan;
+        var savedStandalone = _pendingStandalone;
         _pendingLoad = load;
         _pendingSpan = loadSpan;
+        _pendingStandalone = false;
         var end = TryGroup(i);
         _pendingLoad = saved;
         _pendingSpan = savedSpan;
+        _pendingStandalone = savedStandalone;
         if (end > i)
         {
             return end;
@@ -159,6 +239,20 @@ internal sealed partial class SetInterpreter
             return TryBarLoad(i, lead, out load, out end);
         }
 
+        if (Is(i, TokenKind.SameLoad))
+        {
+            // "at the same weight": the load of the last set said, when one was
+            var previous = _groups.FindLast(group => group.Load is not null)?.Load;
+            if (previous is not { } same)
+            {
+                return false;
+            }
+
+            load = same with { Said = SpanOf(i, i + 1) };
+            end = i + 1;
+            return true;
+        }
+
         if (!Is(i, TokenKind.Number))
         {
             return false;
@@ -203,17 +297,20 @@ internal sealed partial class SetInterpreter
 
     /// <summary>
     /// "with the bar", "just the bar", "the bar with 25s", "empty bar and a 10 each side". A bar not said as a load
-    /// ("pull ups on the bar") is not one.
+    /// ("pull ups on the bar") is not one. "the empty bar and 40 kilos" is two loads: after "and" only plates ("and
+    /// 25s", "and a plate", "and a 10 each side") load the bar.
     /// </summary>
     private bool TryBarLoad(int i, bool lead, out Load load, out int end)
     {
         load = Load.Bar(_t[i]);
         end = i + 1;
-        var k = Is(end, TokenKind.With) || Is(end, TokenKind.Plus) || Is(end, TokenKind.And) ? SkipFillers(end + 1) : end;
+        var joinedByAnd = Is(end, TokenKind.And);
+        var k = Is(end, TokenKind.With) || Is(end, TokenKind.Plus) || joinedByAnd ? SkipFillers(end + 1) : end;
         if (k > end && Is(k, TokenKind.Number))
         {
             var plates = _t[k];
             k++;
+            var saysPlates = true;
             if (Is(k, TokenKind.Plates) && plates.IsInteger && plates.Value <= MaxPlates)
             {
                 load = load with { Plates = (int)plates.Value };
@@ -222,7 +319,8 @@ internal sealed partial class SetInterpreter
             else
             {
                 load = load with { SidePlates = plates.Value };
-                k = Is(k, TokenKind.SecondSuffix) ? k + 1 : k;
+                saysPlates = Is(k, TokenKind.SecondSuffix);
+                k = saysPlates ? k + 1 : k;
                 if (ReadUnit(k, out var unit))
                 {
                     load = load with { Unit = unit };
@@ -230,8 +328,14 @@ internal sealed partial class SetInterpreter
                 }
             }
 
-            end = Is(k, TokenKind.Side) ? k + 1 : k;
-            return true;
+            saysPlates |= Is(k, TokenKind.Side);
+            if (!joinedByAnd || saysPlates)
+            {
+                end = Is(k, TokenKind.Side) ? k + 1 : k;
+                return true;
+            }
+
+            load = Load.Bar(_t[i]);
         }
 
         // "the bar" alone is only a load after "with"/"at"; "just the bar", "empty bar" and "bar only" always are.

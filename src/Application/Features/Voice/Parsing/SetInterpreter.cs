@@ -38,6 +38,9 @@ internal sealed partial class SetInterpreter
 
     private Load? _pendingLoad;
     private TextSpan _pendingSpan;
+    private bool _pendingStandalone;
+    private bool _loadsContested;
+    private (Load Load, SetDraft From)? _carry;
     private List<Load>? _loadList;
     private List<double>? _repsList;
     private List<Load>? _bareList;
@@ -78,6 +81,7 @@ internal sealed partial class SetInterpreter
             next = next > i ? next : TryRir(i);
             next = next > i ? next : TryMarker(i);
             next = next > i ? next : TryGot(i);
+            next = next > i ? next : TryEmom(i);
             next = next > i ? next : TryGroup(i);
             next = next > i ? next : TryList(i);
             next = next > i ? next : TryLoad(i);
@@ -105,7 +109,7 @@ internal sealed partial class SetInterpreter
     private static bool IsIgnorable(TokenKind kind) => kind is TokenKind.Filler or TokenKind.Punctuation or TokenKind.Word
         or TokenKind.Comma or TokenKind.And or TokenKind.Of or TokenKind.For or TokenKind.At or TokenKind.With
         or TokenKind.In or TokenKind.Colon or TokenKind.Comment or TokenKind.Separator or TokenKind.Sets
-        or TokenKind.Reps or TokenKind.Times or TokenKind.Plus or TokenKind.LastSet or TokenKind.BarLoad;
+        or TokenKind.Reps or TokenKind.Times or TokenKind.Plus or TokenKind.LastSet or TokenKind.BarLoad or TokenKind.SameLoad;
 
     private bool Is(int i, TokenKind kind) => i < _t.Count && _t[i].Kind == kind;
 
@@ -288,11 +292,11 @@ internal sealed partial class SetInterpreter
         }
     }
 
-    /// <summary>"the last set at RPE 9", "last one rpe 9", "first set @7": the scope said just before the effort.</summary>
+    /// <summary>"the last set at RPE 9", "last one was rpe 9", "first set @7": the scope said just before the effort.</summary>
     private EffortScope ScopeBefore(int first)
     {
         var k = first - 1;
-        while (k >= 0 && _t[k].Kind == TokenKind.Filler && _t[k].Text is "the" or "on" or "for" or "with")
+        while (k >= 0 && _t[k].Kind == TokenKind.Filler && _t[k].Text is "the" or "on" or "for" or "with" or "was" or "is" or "were")
         {
             k--;
         }
@@ -361,8 +365,9 @@ internal sealed partial class SetInterpreter
         var kind = _t[i].Kind;
         if (kind == TokenKind.Side)
         {
-            // "2 plates a side" says how the bar was loaded, not that the lift was one-sided
-            _perSide |= !(i > 0 && _t[i - 1].Kind == TokenKind.Plates);
+            // "2 plates a side", "32 kilos in each hand" say how the load was held, not that the lift was one-sided
+            var held = Is(i - 1, TokenKind.In) && (Is(i - 2, TokenKind.WeightUnit) || Is(i - 2, TokenKind.KSuffix));
+            _perSide |= !(i > 0 && _t[i - 1].Kind == TokenKind.Plates) && !held;
             return i + 1;
         }
 
@@ -396,7 +401,7 @@ internal sealed partial class SetInterpreter
     /// </summary>
     private int TryGot(int i)
     {
-        if (!(Is(i, TokenKind.Filler) && _t[i].Text == "got") || !Is(i + 1, TokenKind.Number) || !SetLimits.IsReps(Value(i + 1))
+        if (!(Is(i, TokenKind.Filler) && _t[i].Text is "got" or "hit" or "managed") || !Is(i + 1, TokenKind.Number) || !SetLimits.IsReps(Value(i + 1))
             || (IsCountFollower(i + 2) && !Is(i + 2, TokenKind.Reps)) || Is(i + 2, TokenKind.For) || Is(i + 2, TokenKind.Number))
         {
             return i;
@@ -417,7 +422,47 @@ internal sealed partial class SetInterpreter
             return end;
         }
 
+        if (_pendingLoad is not null)
+        {
+            // "a fourth set at the same weight to failure, got 22": a set of its own, said with its load first; without
+            // one ("then to failure, got 9") its load is a question, and the number is left unread
+            return FinishGroup(new SetDraft { Reps = Value(i + 1) }, i, end);
+        }
+
         return i;
+    }
+
+    /// <summary>"EMOM for 10 minutes, 1 rep every minute": one set each minute, as many sets as minutes.</summary>
+    private int TryEmom(int i)
+    {
+        if (!Is(i, TokenKind.Emom))
+        {
+            return i;
+        }
+
+        var j = SkipFillers(Is(i + 1, TokenKind.For) || Is(i + 1, TokenKind.Of) ? i + 2 : i + 1);
+        if (TryDurationValue(j, allowSecondSuffix: false, out var seconds, out var end) && seconds >= VoiceLexicon.SecondsPerMinute
+            && seconds % VoiceLexicon.SecondsPerMinute == 0)
+        {
+            return FinishGroup(new SetDraft { Count = seconds / VoiceLexicon.SecondsPerMinute }, i, end);
+        }
+
+        _unread.Add(SpanOf(i, i + 1));
+        return i + 1;
+    }
+
+    /// <summary>True when a clause ends between a place in the text and a token.</summary>
+    private bool HasSeparatorBetween(int textPosition, int token)
+    {
+        for (var k = Math.Min(token, _t.Count) - 1; k >= 0 && _t[k].Start >= textPosition; k--)
+        {
+            if (_t[k].Kind == TokenKind.Separator)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when a clause ends ("then", a full stop) between two token positions.</summary>
@@ -491,23 +536,25 @@ internal sealed partial class SetInterpreter
         || Is(i, TokenKind.Working) && _t[i].Text.EndsWith("sets", StringComparison.Ordinal);
 
     /// <summary>
-    /// "10 at 40", "5 at 60 kg": a rep-sized number, "at", and a load larger than it that nothing else claims (not an
+    /// "10 at 40", "5 reps at 60 kg": a rep-sized number, "at", and a load larger than it that nothing else claims (not an
     /// effort: "3 at 8" stays open; not a load leading its own reps: "5 at 100 for 3").
     /// </summary>
     private bool IsRepsAtLoad(int i, out Load load, out int end)
     {
         load = default;
         end = i;
-        if (!Is(i, TokenKind.Number) || !IsRepSized(i) || Value(i) < 1 || !Is(i + 1, TokenKind.At) || _t[i + 1].Text == "@"
+        // "8 reps at 90" says the same as "8 at 90"
+        var at = Is(i + 1, TokenKind.Reps) && _t[i + 1].Text != "times" ? i + 2 : i + 1;
+        if (!Is(i, TokenKind.Number) || !IsRepSized(i) || Value(i) < 1 || !Is(at, TokenKind.At) || _t[at].Text == "@"
             || (i > 0 && _t[i - 1].Kind is TokenKind.At or TokenKind.With or TokenKind.Times or TokenKind.For or TokenKind.Plus or TokenKind.Minus))
         {
             return false;
         }
 
-        if (!TryLoadValue(i + 2, lead: true, out load, out end) || load.OnBar
+        if (!TryLoadValue(at + 1, lead: true, out load, out end) || load.OnBar
             || (load.Unit is null && load.Value <= AtSignRpeMax) || load.Value <= Value(i)
             || Is(end, TokenKind.For) || Is(end, TokenKind.Times) || Is(end, TokenKind.Number) || Is(end, TokenKind.Sets)
-            || Is(end, TokenKind.Reps) || Is(end, TokenKind.RepsNoun))
+            || Is(end, TokenKind.Reps) || Is(end, TokenKind.RepsNoun) || IsLoadListAfter(end))
         {
             end = i;
             return false;
@@ -515,6 +562,12 @@ internal sealed partial class SetInterpreter
 
         return true;
     }
+
+    /// <summary>"5 reps at 60, 80, 100 kilos": more loads follow, so the reps are of every set in that list, not one.</summary>
+    private bool IsLoadListAfter(int i) =>
+        (Is(i, TokenKind.Comma) || Is(i, TokenKind.And)) && Is(i + 1, TokenKind.Number)
+        && !(Is(i + 2, TokenKind.At) || Is(i + 2, TokenKind.Reps) || Is(i + 2, TokenKind.For) || Is(i + 2, TokenKind.Times)
+             || Is(i + 2, TokenKind.Sets) || Is(i + 2, TokenKind.RepsNoun));
 
     // ---- groups ---------------------------------------------------------------------------------------------
 
@@ -883,6 +936,7 @@ internal sealed partial class SetInterpreter
             group.IsLastSet = true;
         }
 
+        _loadsContested = false;
         group.TokenIndex = start;
         group.EndIndex = end;
         group.Span = group.Span.Union(SpanOf(start, end));
@@ -890,7 +944,17 @@ internal sealed partial class SetInterpreter
         {
             group.Load = pending;
             group.Span = group.Span.Union(_pendingSpan);
+            if (HasSeparatorBetween(_pendingSpan.End, start))
+            {
+                group.Borrowed = _pendingSpan;
+            }
+
             _pendingLoad = null;
+            if (_pendingStandalone)
+            {
+                // "with the 10s, 15 reps, 13 reps, 12 reps": a load said on its own holds for the sets said after it
+                _carry = (pending, group);
+            }
         }
 
         _groups.Add(group);

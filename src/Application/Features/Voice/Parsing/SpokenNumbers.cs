@@ -131,9 +131,9 @@ internal static class SpokenNumbers
         end == start + 1 && tokens[start].Text is "one" or "two"
         && WordAt(tokens, end) is { } next && VoiceLexicon.LimbWords.Contains(next);
 
-    /// <summary>"the last one", "the first one": "one" stands for a set there, it counts nothing.</summary>
+    /// <summary>"the last one", "the first one", "that one": "one" stands for a set there, it counts nothing.</summary>
     private static bool IsPronounOne(List<Token> tokens, int start, int end) =>
-        end == start + 1 && tokens[start].Text == "one" && WordAt(tokens, start - 1) is "last" or "final" or "first" or "next" or "other";
+        end == start + 1 && tokens[start].Text == "one" && WordAt(tokens, start - 1) is "last" or "final" or "first" or "next" or "other" or "that" or "this";
 
     /// <summary>"second set" is an ordinal, not "a second".</summary>
     private static bool IsOrdinalSecond(List<Token> tokens, int i) =>

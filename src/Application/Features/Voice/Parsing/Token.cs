@@ -56,6 +56,15 @@ internal enum TokenKind
     /// <summary>Talk of a plan, not of sets done ("next week", "gonna try", "I will"): its clause is not logged.</summary>
     Plan,
 
+    /// <summary>Doubt about what was done ("was it", "can't remember", "50 or 55"): its clause is not logged.</summary>
+    Doubt,
+
+    /// <summary>"EMOM": one set every minute, as many sets as minutes said.</summary>
+    Emom,
+
+    /// <summary>"the same weight": the load of the set said before.</summary>
+    SameLoad,
+
     Separator,
     Filler,
     Comment,

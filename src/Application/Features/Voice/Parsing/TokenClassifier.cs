@@ -32,6 +32,17 @@ internal static class TokenClassifier
                     result.Add(new Token(TokenKind.Separator, token.Start, tokens[i + 1].End, 0, "", token.Glued));
                     i++;
                     break;
+                case TokenKind.Word when IsChainedUnit(tokens, i):
+                    // "60 kilos then 70 kilos then 80 kilos": the unit said with the last load is said for them all
+                    break;
+                case TokenKind.Word when token.Text == "then" && IsLoadChainThen(tokens, i):
+                    // "40 then 45 then 50 kilos": the loads of successive sets, listed as with commas
+                    result.Add(token.With(TokenKind.Comma));
+                    break;
+                case TokenKind.Word when token.Text == "or" && IsNumberChoice(tokens, i):
+                    // "was it 50 or 55", "5 reps or 6": the speaker does not know which, so neither is logged
+                    result.Add(token.With(TokenKind.Doubt));
+                    break;
                 case TokenKind.Word when IsWithAbbreviation(tokens, i):
                     result.Add(new Token(TokenKind.With, token.Start, tokens[i + 1].End, 0, "with", token.Glued));
                     i++;
@@ -86,6 +97,91 @@ internal static class TokenClassifier
     private static bool IsWithAbbreviation(List<Token> tokens, int i) =>
         tokens[i].Text == "w" && i + 1 < tokens.Count && tokens[i + 1] is { Kind: TokenKind.Symbol, Text: "/", Glued: true }
         && !(i + 2 < tokens.Count && tokens[i + 2] is { Kind: TokenKind.Word, Glued: true });
+
+    /// <summary>"50 or 55", "5 reps or 6", "80 kilos or 85": "or" before a number that may stand for the one before it.</summary>
+    private static bool IsNumberChoice(List<Token> tokens, int i) =>
+        i > 0 && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Number
+        && (tokens[i - 1].Kind == TokenKind.Number || tokens[i - 1].Kind == TokenKind.Word && !IsNameWord(tokens[i - 1].Text)
+            && i > 1 && tokens[i - 2].Kind == TokenKind.Number);
+
+    /// <summary>
+    /// "then" inside a chain of loads that ends in a weight unit ("40 then 45 then 50 kilos", "60 kilos then 70 kilos
+    /// then 80 kilos"): a list of loads. A chain whose first number follows "for", "x" or "of" is reps; one whose unit
+    /// leads a set ("60 then 100 kilos for 5") keeps its "then", and "100 for 5 then 110 for 3" is no chain.
+    /// </summary>
+    private static bool IsLoadChainThen(List<Token> tokens, int i)
+    {
+        if (!(i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Number) || LoadEndingAt(tokens, i - 1) is not var (first, firstUnit))
+        {
+            return false;
+        }
+
+        var units = new List<string>();
+        if (firstUnit is not null)
+        {
+            units.Add(firstUnit);
+        }
+
+        while (first >= 2 && tokens[first - 1] is { Kind: TokenKind.Word, Text: "then" } && LoadEndingAt(tokens, first - 2) is var (earlier, unit))
+        {
+            first = earlier;
+            if (unit is not null)
+            {
+                units.Add(unit);
+            }
+        }
+
+        if (first > 0 && tokens[first - 1] is { Kind: TokenKind.Word, Text: "for" or "x" or "by" or "times" or "of" or "and" }
+            or { Kind: TokenKind.Number or TokenKind.Clock })
+        {
+            return false;
+        }
+
+        var next = i + 1;
+        string? lastUnit;
+        while (true)
+        {
+            lastUnit = UnitAt(tokens, next + 1);
+            var after = lastUnit is null ? next + 1 : next + 2;
+            if (after + 1 < tokens.Count && tokens[after] is { Kind: TokenKind.Word, Text: "then" } && tokens[after + 1].Kind == TokenKind.Number)
+            {
+                if (lastUnit is not null)
+                {
+                    units.Add(lastUnit);
+                }
+
+                next = after + 1;
+                continue;
+            }
+
+            break;
+        }
+
+        var end = next + 2;
+        var following = end < tokens.Count ? tokens[end] : default;
+        return lastUnit is not null && units.TrueForAll(unit => unit == lastUnit)
+            && following.Kind != TokenKind.Number && following.Text is not ("for" or "x" or "by" or "times" or "at" or "@" or "reps" or "rep");
+    }
+
+    /// <summary>A weight unit inside a load chain ("60 kilos then 70 kilos then 80 kilos"): the last one says it for all.</summary>
+    private static bool IsChainedUnit(List<Token> tokens, int i) =>
+        UnitAt(tokens, i) is not null && i + 1 < tokens.Count && tokens[i + 1] is { Kind: TokenKind.Word, Text: "then" } && IsLoadChainThen(tokens, i + 1);
+
+    /// <summary>The load ("45", "45 kilos") whose last token is at <paramref name="i"/>: where its number is, and its unit.</summary>
+    private static (int Number, string? Unit)? LoadEndingAt(List<Token> tokens, int i)
+    {
+        if (i >= 0 && i < tokens.Count && tokens[i].Kind == TokenKind.Number)
+        {
+            return (i, null);
+        }
+
+        return UnitAt(tokens, i) is { } unit && i > 0 && tokens[i - 1].Kind == TokenKind.Number ? (i - 1, unit) : null;
+    }
+
+    private static string? UnitAt(List<Token> tokens, int i) =>
+        i < 0 || i >= tokens.Count || tokens[i].Kind != TokenKind.Word ? null
+        : tokens[i].Text == "k" ? VoiceLexicon.Kilograms
+        : VoiceLexicon.WeightUnits.GetValueOrDefault(tokens[i].Text);
 
     /// <summary>"A1", "B2": labels of a superset's parts.</summary>
     private static bool IsSupersetLabel(List<Token> tokens, int i) =>

@@ -85,6 +85,11 @@ internal static class VoiceLexicon
             ["laps"] = (TokenKind.Reps, 0),
             ["step"] = (TokenKind.Reps, 0),
             ["steps"] = (TokenKind.Reps, 0),
+            ["trip"] = (TokenKind.Sets, 0),
+            ["trips"] = (TokenKind.Sets, 0),
+            ["pushes"] = (TokenKind.Sets, 0),
+            ["carries"] = (TokenKind.Sets, 0),
+            ["drags"] = (TokenKind.Sets, 0),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Words that only colour a set named by a rep noun: "a heavy single", "a top double", "an easy triple".</summary>
@@ -130,6 +135,13 @@ internal static class VoiceLexicon
         ("hope to", TokenKind.Plan), ("aiming", TokenKind.Plan), ("aim to", TokenKind.Plan), ("try to", TokenKind.Plan),
         ("should", TokenKind.Plan), ("goal", TokenKind.Plan),
 
+        // doubt about what was done: the clause is a question, not a log
+        ("was it", TokenKind.Doubt), ("or was it", TokenKind.Doubt), ("cant remember", TokenKind.Doubt),
+        ("can not remember", TokenKind.Doubt), ("cannot remember", TokenKind.Doubt), ("dont remember", TokenKind.Doubt),
+        ("do not remember", TokenKind.Doubt), ("cant recall", TokenKind.Doubt), ("dont recall", TokenKind.Doubt),
+        ("not sure", TokenKind.Doubt), ("dont know", TokenKind.Doubt), ("forgot how many", TokenKind.Doubt),
+        ("maybe", TokenKind.Doubt), ("perhaps", TokenKind.Doubt),
+
         // effort
         ("rpe", TokenKind.Rpe), ("r p e", TokenKind.Rpe), ("rate of perceived exertion", TokenKind.Rpe),
         ("felt like", TokenKind.Rpe), ("felt like a", TokenKind.Rpe), ("felt like an", TokenKind.Rpe),
@@ -157,6 +169,8 @@ internal static class VoiceLexicon
         ("drop set", TokenKind.Dropset), ("drop sets", TokenKind.Dropset), ("dropset", TokenKind.Dropset),
         ("dropsets", TokenKind.Dropset), ("dropped to", TokenKind.Dropset), ("dropped down to", TokenKind.Dropset),
         ("drop to", TokenKind.Dropset), ("drop down to", TokenKind.Dropset), ("dropped the weight to", TokenKind.Dropset),
+        ("drop set down to", TokenKind.Dropset), ("dropset down to", TokenKind.Dropset), ("drop set to", TokenKind.Dropset),
+        ("dropped it to", TokenKind.Dropset), ("dropped it down to", TokenKind.Dropset), ("dropped down", TokenKind.Dropset),
 
         // rest between sets is not part of a set
         ("rest", TokenKind.Rest), ("rested", TokenKind.Rest), ("resting", TokenKind.Rest), ("rest period", TokenKind.Rest),
@@ -179,7 +193,9 @@ internal static class VoiceLexicon
 
         // ordinals and labels name a set, they do not count one
         ("first set", TokenKind.Filler), ("second set", TokenKind.Filler), ("third set", TokenKind.Filler),
-        ("fourth set", TokenKind.Filler), ("fifth set", TokenKind.Filler), ("same weight", TokenKind.Filler),
+        ("fourth set", TokenKind.Filler), ("fifth set", TokenKind.Filler), ("that one", TokenKind.Filler), ("this one", TokenKind.Filler),
+        ("straight into", TokenKind.Filler), ("hanging off", TokenKind.Filler), ("hanging from", TokenKind.Filler),
+        ("every minute", TokenKind.Filler), ("each minute", TokenKind.Filler), ("on the minute", TokenKind.Filler),
         ("rep max", TokenKind.Filler), ("alternating legs", TokenKind.Filler), ("alternating arms", TokenKind.Filler),
         ("alternate legs", TokenKind.Filler), ("alternate arms", TokenKind.Filler), ("worked up to", TokenKind.Filler),
         ("work up to", TokenKind.Filler), ("built up to", TokenKind.Filler), ("ramped up to", TokenKind.Filler),
@@ -192,11 +208,23 @@ internal static class VoiceLexicon
         ("on my lap", TokenKind.Filler), ("on my hips", TokenKind.Filler),
         ("last set", TokenKind.LastSet), ("final set", TokenKind.LastSet), ("last one", TokenKind.LastSet),
 
+        // the load of the set said before: "a fourth set at the same weight"
+        ("same weight", TokenKind.SameLoad), ("the same weight", TokenKind.SameLoad), ("same load", TokenKind.SameLoad),
+        ("the same load", TokenKind.SameLoad),
+
+        // a machine's pin: "stack on 70" is the load
+        ("stack on", TokenKind.At), ("stack at", TokenKind.At), ("pin on", TokenKind.At), ("pin at", TokenKind.At),
+
+        // every minute on the minute: one set a minute for as many minutes as said
+        ("emom", TokenKind.Emom), ("e m o m", TokenKind.Emom), ("every minute on the minute", TokenKind.Emom),
+
         // working sets end the warm-ups
         ("top set", TokenKind.Working), ("working set", TokenKind.Working), ("working sets", TokenKind.Working),
         ("work sets", TokenKind.Working), ("work set", TokenKind.Working), ("back off set", TokenKind.Working),
         ("back off sets", TokenKind.Working), ("backoff set", TokenKind.Working), ("backoff sets", TokenKind.Working),
         ("back off", TokenKind.Working), ("backoff", TokenKind.Working), ("backoffs", TokenKind.Working),
+        ("back offs", TokenKind.Working), ("backed off", TokenKind.Working), ("backed off to", TokenKind.Working),
+        ("backing off to", TokenKind.Working), ("backed down to", TokenKind.Working),
 
         // two words that are one name, so neither is read alone ("good" is a comment, "weight" chatter)
         ("body weight", TokenKind.Word), ("good morning", TokenKind.Word), ("good mornings", TokenKind.Word),
@@ -224,7 +252,7 @@ internal static class VoiceLexicon
         "banged", "pumped", "pair", "couple", "few", "several", "multiple", "weight", "weights", "working", "started", "start", "after", "before",
         "followed", "by", "x", "times", "s", "max", "morning", "evening", "afternoon", "yesterday", "throughout",
         "belt", "vest", "hey", "can", "could", "would", "will", "want", "wanna", "need", "gonna", "going", "let",
-        "lets", "quick", "quickly", "hold", "holds",
+        "lets", "quick", "quickly", "hold", "holds", "as", "third", "fourth", "fifth", "sixth",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>How a set felt or went: kept as unparsed text, never taken for an exercise name.</summary>
@@ -241,7 +269,7 @@ internal static class VoiceLexicon
     {
         "dumbbell", "dumbbells", "dumbell", "dumbells", "db", "dbs", "barbell", "barbells", "bb", "kettlebell",
         "kettlebells", "kb", "kbs", "bell", "bells", "cable", "cables", "machine", "machines", "smith", "band", "bands",
-        "bar", "bars", "ez", "ezbar", "trap", "hex", "rope", "bodyweight", "body weight",
+        "bar", "bars", "ez", "ezbar", "trap", "hex", "rope", "bodyweight", "body weight", "sled", "stack",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that may sit inside an exercise name: "calf raises on the leg press", "curls with the ez bar".</summary>
