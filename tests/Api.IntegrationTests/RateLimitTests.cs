@@ -71,7 +71,7 @@ public sealed class RateLimitTests(ApiFactory factory) : IClassFixture<ApiFactor
     {
         var client = await factory.ClientForAsync(ApiFactory.NewUserId(), "free");
 
-        var response = await client.GetAsync("/api/exercises?limit=1", TestContext.Current.CancellationToken);
+        var response = await client.GetAsync("/api/exercises/Barbell_Squat", TestContext.Current.CancellationToken);
 
         Assert.False(response.Headers.Contains("RateLimit-Policy"));
     }
