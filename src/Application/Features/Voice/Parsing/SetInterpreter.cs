@@ -502,20 +502,9 @@ internal sealed partial class SetInterpreter
         if (Is(j, TokenKind.Of) && TryComponent(SkipFillers(j + 1), out var held) && !held.IsRange
             && !Is(held.End, TokenKind.Times) && !Is(held.End, TokenKind.For) && !Is(held.End, TokenKind.Sets))
         {
-            switch (held.Part)
+            if (!TrySetAmount(group, held))
             {
-                case Part.Bare:
-                    group.Reps = held.Value;
-                    break;
-                case Part.Duration:
-                    group.DurationSeconds = held.Value;
-                    break;
-                case Part.Distance:
-                    group.DistanceKm = held.Value;
-                    break;
-                default:
-                    group.Load = held.Load;
-                    break;
+                group.Load = held.Load;
             }
 
             return FinishGroup(group, marker, held.End);
@@ -734,22 +723,31 @@ internal sealed partial class SetInterpreter
         }
 
         var group = new SetDraft { CountUnsaid = true };
-        switch (held.Part)
+        if (!TrySetAmount(group, held))
         {
-            case Part.Bare:
-                group.Reps = held.Value;
-                break;
-            case Part.Duration:
-                group.DurationSeconds = held.Value;
-                break;
-            case Part.Distance:
-                group.DistanceKm = held.Value;
-                break;
-            default:
-                return i;
+            return i;
         }
 
         return FinishGroup(group, i, held.End);
+    }
+
+    /// <summary>Gives the set what a bare number, a duration or a distance says it did; false for a load.</summary>
+    private static bool TrySetAmount(SetDraft group, Component amount)
+    {
+        switch (amount.Part)
+        {
+            case Part.Bare:
+                group.Reps = amount.Value;
+                return true;
+            case Part.Duration:
+                group.DurationSeconds = amount.Value;
+                return true;
+            case Part.Distance:
+                group.DistanceKm = amount.Value;
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>
