@@ -2,7 +2,8 @@
 # The issue-8 throughput check, at the default (Information) logging level: GET /health (baseline), cached catalog
 # search and cached coach/ask at full throughput in one run, each as a fraction of the baseline (target ≥ 0.5).
 # Loopback only. Usage: bench/http/foundation.sh [duration=15s] [connections=8]
-# Environment: PORT (default 5198), REDIS=host:port to run on Redis, REPO=path of the checkout to run (default: this
+# Environment: PORT (default 5198), REDIS=host:port to run on Redis, LOG_LEVEL / REQUEST_LOG_LEVEL to change the
+# default level or only the per-request line's, REPO=path of the checkout to run (default: this
 # one; point it at an older worktree to measure before a change with the same script).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,7 +14,7 @@ port=${PORT:-5198}
 url="http://127.0.0.1:${port}"
 
 dotnet build -c Release "$repo/src/Api" >/dev/null
-(cd "$repo" && env ASPNETCORE_ENVIRONMENT=Development ${LOG_LEVEL:+Logging__LogLevel__Default=$LOG_LEVEL} ${REDIS:+Redis__ConnectionString=$REDIS} \
+(cd "$repo" && env ASPNETCORE_ENVIRONMENT=Development ${LOG_LEVEL:+Logging__LogLevel__Default=$LOG_LEVEL} ${REQUEST_LOG_LEVEL:+Logging__LogLevel__FitCoach.Api.Observability.RequestCompletionLogging=$REQUEST_LOG_LEVEL} ${REDIS:+Redis__ConnectionString=$REDIS} \
   dotnet run -c Release --no-build --project src/Api --urls "$url" >/tmp/fitcoach-foundation-api.log 2>&1) &
 api=$!
 trap 'pkill -P $api 2>/dev/null || true; kill $api 2>/dev/null || true' EXIT
