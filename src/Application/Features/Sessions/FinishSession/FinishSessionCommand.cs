@@ -3,6 +3,8 @@ using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Features.Workouts.Recording;
 using FitCoach.Domain.Workouts;
+using FitCoach.Application.Features.Workouts;
+using MapsterMapper;
 using MediatR;
 
 namespace FitCoach.Application.Features.Sessions.FinishSession;
@@ -10,7 +12,7 @@ namespace FitCoach.Application.Features.Sessions.FinishSession;
 /// <summary><c>POST /api/sessions/{id}/finish</c>: the session becomes a workout; finishing again returns the same one.</summary>
 public sealed record FinishSessionCommand(string UserId, string SessionId, double? SessionRpe, string? Notes) : ICommand<FinishSessionResponse>;
 
-public sealed class FinishSessionCommandHandler(ISessionStore sessions, IWorkoutStore workouts, WorkoutRecorder recorder, TimeProvider time)
+public sealed class FinishSessionCommandHandler(ISessionStore sessions, IWorkoutStore workouts, WorkoutRecorder recorder, TimeProvider time, IMapper mapper)
     : IRequestHandler<FinishSessionCommand, FinishSessionResponse>
 {
     public async Task<FinishSessionResponse> Handle(FinishSessionCommand request, CancellationToken cancellationToken)
@@ -52,11 +54,9 @@ public sealed class FinishSessionCommandHandler(ISessionStore sessions, IWorkout
         return Response(workout);
     }
 
-    private static FinishSessionResponse Response(Workout workout) => new(
-        workout.Id,
-        new FinishSummary(
-            workout.Exercises.Sum(e => e.Sets.Count),
-            Math.Round(WorkoutMath.VolumeKg(workout.Exercises), 1),
-            workout.DurationMinutes ?? 0,
-            workout.PersonalRecords));
+    private FinishSessionResponse Response(Workout workout)
+    {
+        var dto = mapper.Map<WorkoutDto>(workout);
+        return new FinishSessionResponse(workout.Id, new FinishSummary(dto.TotalSets, dto.TotalVolumeKg, workout.DurationMinutes ?? 0, workout.PersonalRecords));
+    }
 }

@@ -34,7 +34,6 @@ public sealed class WorkoutRecorder(IWorkoutStore store, IMediator mediator, Tim
             .ToList();
         var exerciseIds = drafts.SelectMany(d => d.Exercises).Select(e => e.ExerciseId).Distinct(StringComparer.Ordinal).ToList();
         var summary = await store.GetSummaryAsync(userId, new SummaryQuery(exerciseIds, [], []), cancellationToken);
-        var bests = summary.BestE1rmKg;
 
         var prepared = new Workout[ordered.Count];
         for (var i = 0; i < ordered.Count; i++)
@@ -43,16 +42,12 @@ public sealed class WorkoutRecorder(IWorkoutStore store, IMediator mediator, Tim
             prepared[i] = draft with
             {
                 UserId = userId,
-                PersonalRecords = WorkoutMath.PersonalRecords(draft.Exercises, bests),
+                PersonalRecords = WorkoutMath.PersonalRecords(draft.Exercises, summary.BestE1rmKg),
                 Ranked = draft.Ranked && now - draft.PerformedAt <= RankedWindow,
             };
-            foreach (var (exerciseId, e1rm) in WorkoutMath.BestE1rmByExercise([prepared[i]]))
-            {
-                if (!bests.TryGetValue(exerciseId, out var best) || e1rm > best)
-                {
-                    bests[exerciseId] = e1rm;
-                }
-            }
+
+            // The next workout of the batch is judged against this one too, by the rule the store applies.
+            summary.Apply(prepared[i]);
         }
 
         var added = await store.AddManyAsync(userId, prepared, cancellationToken);
