@@ -14,7 +14,6 @@ using FitCoach.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging.Console;
 
 if (KnowledgeSyncCommand.IsInvoked(args))
 {
@@ -25,25 +24,7 @@ if (KnowledgeSyncCommand.IsInvoked(args))
 
 var builder = WebApplication.CreateBuilder(args);
 ProductionConfigurationGuard.ThrowIfUnsafe(builder.Environment, builder.Configuration);
-if (!builder.Environment.IsDevelopment())
-{
-    // One JSON object per log line outside Development, for log shippers.
-    builder.Logging.ClearProviders().AddJsonConsole(options => options.IncludeScopes = true);
-}
-else
-{
-    // Plain text for people, with request values escaped so a URL cannot forge or overwrite lines.
-    builder.Logging.AddConsoleFormatter<PlainTextConsoleFormatter, ConsoleFormatterOptions>()
-        .AddConsole(options => options.FormatterName = PlainTextConsoleFormatter.FormatterName);
-}
-
-// Under a burst the console's queue fills; a request thread must never wait for a log line, so past 10,000 queued
-// lines new ones are dropped (and the console logger reports how many) instead of blocking the request.
-builder.Services.Configure<ConsoleLoggerOptions>(options =>
-{
-    options.MaxQueueLength = 10_000;
-    options.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
-});
+builder.Logging.AddFitCoachConsole(builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);

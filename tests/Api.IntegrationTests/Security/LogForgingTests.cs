@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
+using FitCoach.Api.Observability;
+using Microsoft.Extensions.Hosting;
 using Xunit;
+using ZLogger;
 
 namespace FitCoach.Api.IntegrationTests.Security;
 
@@ -54,14 +54,41 @@ public sealed class LogForgingTests
             Assert.False(line.TrimStart().StartsWith("info:", StringComparison.Ordinal), $"forged line: {line}"));
     }
 
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public void EveryEnvironmentsConsoleFormat_WritesAForgedLineBreakEscaped(string environment)
+    {
+        var written = new ConcurrentQueue<string>();
+        var host = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment };
+        using (var factory = LoggerFactory.Create(logging => logging.AddZLoggerInMemory(
+            (options, _) => ConsoleLogging.Configure(options, host),
+            processor => processor.MessageReceived += written.Enqueue)))
+        {
+            factory.CreateLogger("FitCoach.Test").LogWarning("Something about {Value}", "abc\r\ninfo: Forged.Entry[0]\u2028x");
+        }
+
+        var entry = Assert.Single(written);
+        Assert.Contains("Forged.Entry", entry, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', entry);
+        Assert.DoesNotContain('\u2028', entry);
+        Assert.All(entry.Split('\n'), line => Assert.False(line.TrimStart().StartsWith("info: Forged", StringComparison.Ordinal), $"forged line: {line}"));
+        if (environment == "Production")
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(entry);
+            Assert.Equal("Something about abc\r\ninfo: Forged.Entry[0]\u2028x", json.RootElement.GetProperty("Message").GetString());
+        }
+    }
+
     /// <summary>
-    /// Every log entry of the app, written by the console formatter the app configured (what its console would show).
+    /// Every log entry of the app, written the way the app's console writes it: the same ZLogger options (format,
+    /// escaping) on an in-memory sink instead of stdout.
     /// </summary>
     private sealed class ConsoleCaptureFactory() : ConfiguredApiFactory([])
     {
         private readonly ConcurrentQueue<string> _written = new();
 
-        public string Output => string.Concat(_written);
+        public string Output => string.Join('\n', _written);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -69,43 +96,10 @@ public sealed class LogForgingTests
             builder.ConfigureLogging(logging =>
             {
                 logging.SetMinimumLevel(LogLevel.Information);
-                logging.Services.AddSingleton<ILoggerProvider>(services => new FormattingProvider(services, _written));
+                logging.AddZLoggerInMemory(
+                    (options, services) => ConsoleLogging.Configure(options, services.GetRequiredService<IHostEnvironment>()),
+                    processor => processor.MessageReceived += _written.Enqueue);
             });
         }
-    }
-
-    private sealed class FormattingProvider(IServiceProvider services, ConcurrentQueue<string> written) : ILoggerProvider
-    {
-        private ConsoleFormatter Formatter
-        {
-            get
-            {
-                var name = services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName ?? ConsoleFormatterNames.Simple;
-                return services.GetServices<ConsoleFormatter>().Single(f => f.Name == name);
-            }
-        }
-
-        public ILogger CreateLogger(string categoryName) => new FormattingLogger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class FormattingLogger(FormattingProvider provider, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                using var writer = new StringWriter();
-                provider.Formatter.Write(new LogEntry<TState>(logLevel, category, eventId, state, exception, formatter), new LoggerExternalScopeProvider(), writer);
-                provider.Record(writer.ToString());
-            }
-        }
-
-        private void Record(string text) => written.Enqueue(text);
     }
 }

@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging.Console;
+using ZLogger;
 
 namespace FitCoach.Api.Observability;
 
@@ -9,42 +9,47 @@ namespace FitCoach.Api.Observability;
 /// The Development console format ("info: Category[0]" over an indented message), written so that only an entry
 /// starts a line: control characters and Unicode line separators in messages and exception messages (a route value
 /// such as <c>abc%0D%0Ainfo: ...</c> reaches a "not found" message) are written escaped (<c>\r</c>, <c>\n</c>,
-/// <c>\u2028</c>), so no caller can forge or overwrite log lines. Outside Development the JSON console escapes them.
+/// <c>\u2028</c>), so no caller can forge or overwrite log lines. Outside Development the JSON formatter escapes them.
 /// </summary>
-public sealed class PlainTextConsoleFormatter() : ConsoleFormatter(FormatterName)
+public sealed class EscapedPlainTextFormatter : IZLoggerFormatter
 {
-    public const string FormatterName = "fitcoach-plain";
-
     private const string Padding = "      ";
 
-    public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
-    {
-        ArgumentNullException.ThrowIfNull(textWriter);
-        var message = logEntry.Formatter?.Invoke(logEntry.State, logEntry.Exception);
-        if (message is null && logEntry.Exception is null)
-        {
-            return;
-        }
+    private static readonly SearchValues<char> Unsafe = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Select(i => (char)i)) + "\u007f" +
+        string.Concat(Enumerable.Range(0x80, 0x20).Select(i => (char)i)) + "\u2028\u2029");
 
+    /// <summary>ZLogger ends each entry with a line break.</summary>
+    public bool WithLineBreak => true;
+
+    public void FormatLogEntry(IBufferWriter<byte> writer, IZLoggerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(entry);
+        var info = entry.LogInfo;
         var text = new StringBuilder(256)
-            .Append(Level(logEntry.LogLevel)).Append(": ").Append(Escape(logEntry.Category))
-            .Append('[').Append(logEntry.EventId.Id.ToString(CultureInfo.InvariantCulture)).Append(']').Append('\n');
+            .Append(Level(info.LogLevel)).Append(": ").Append(Escape(info.Category.Name))
+            .Append('[').Append(info.EventId.Id.ToString(CultureInfo.InvariantCulture)).Append(']');
+        var message = entry.ToString();
         if (!string.IsNullOrEmpty(message))
         {
-            text.Append(Padding).Append(Escape(message)).Append('\n');
+            text.Append('\n').Append(Padding).Append(Escape(message));
         }
 
-        for (var exception = logEntry.Exception; exception is not null; exception = exception.InnerException)
+        for (var exception = info.Exception; exception is not null; exception = exception.InnerException)
         {
-            text.Append(Padding).Append(exception == logEntry.Exception ? "" : "---> ")
-                .Append(exception.GetType().FullName).Append(": ").Append(Escape(exception.Message)).Append('\n');
+            text.Append('\n').Append(Padding).Append(exception == info.Exception ? "" : "---> ")
+                .Append(exception.GetType().FullName).Append(": ").Append(Escape(exception.Message));
             foreach (var frame in (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                text.Append(Padding).Append(Escape(frame)).Append('\n');
+                text.Append('\n').Append(Padding).Append(Escape(frame));
             }
         }
 
-        textWriter.Write(text.ToString());
+        foreach (var chunk in text.GetChunks())
+        {
+            Encoding.UTF8.GetBytes(chunk.Span, writer);
+        }
     }
 
     /// <summary>Control characters and line or paragraph separators as visible escapes; everything else as it is.</summary>
@@ -71,10 +76,6 @@ public sealed class PlainTextConsoleFormatter() : ConsoleFormatter(FormatterName
 
         return escaped.ToString();
     }
-
-    private static readonly System.Buffers.SearchValues<char> Unsafe = System.Buffers.SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x20).Select(i => (char)i)) + "\u007f" +
-        string.Concat(Enumerable.Range(0x80, 0x20).Select(i => (char)i)) + "\u2028\u2029");
 
     private static string Level(LogLevel level) => level switch
     {
