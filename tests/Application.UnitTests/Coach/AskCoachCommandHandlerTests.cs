@@ -64,6 +64,29 @@ public sealed class AskCoachCommandHandlerTests
     }
 
     [Fact]
+    public async Task History_KeepsTheAnswersProse_WithoutItsSourceList_AtMost1500Chars()
+    {
+        var prose = string.Join(' ', Enumerable.Repeat("Eat about 1.6 g of protein per kg of body weight a day.", 40));
+        _writer.WriteAsync(default!, default!, default!, default).ReturnsForAnyArgs(
+            new CoachAnswer(prose + "\n\nSources:\n[1] Protein (nutrition)", [], ["nutrition"], "offline"));
+        var first = await Ask("How much protein do I need?");
+        var second = await Ask("how much protein do i need", user: "u2");
+
+        var stored = _conversations.ReceivedCalls().Where(c => c.GetMethodInfo().Name == nameof(IConversationStore.AppendAsync))
+            .Select(c => (IReadOnlyList<ConversationTurn>)c.GetArguments()[2]!).ToList();
+        Assert.Equal(2, stored.Count);
+
+        Assert.True(second.Cached);
+        Assert.Contains("Sources:", first.Answer, StringComparison.Ordinal);
+        Assert.All(stored, turns =>
+        {
+            Assert.Equal(prose[..CoachAnswer.MaxRememberedChars], turns[1].Content);
+            Assert.DoesNotContain("Sources:", turns[1].Content, StringComparison.Ordinal);
+        });
+        Assert.Same(stored[0][1].Content, stored[1][1].Content); // one copy however many conversations get the answer
+    }
+
+    [Fact]
     public async Task SameQuestion_SameContext_IsServedFromTheCache_WithoutComposing()
     {
         await Ask("How much protein do I need?");

@@ -28,8 +28,6 @@ public sealed partial class AskCoachCommandHandler(
     /// <summary>Turns of history given to the model and used to resolve follow-ups.</summary>
     public const int HistoryTurns = 10;
 
-    public const int MaxRememberedChars = 1500;
-
     public async Task<AskCoachResponse> Handle(AskCoachCommand request, CancellationToken cancellationToken)
     {
         var question = request.Question.Trim();
@@ -57,7 +55,7 @@ public sealed partial class AskCoachCommandHandler(
             await conversations.AppendAsync(
                 request.UserId,
                 conversationId,
-                [new ConversationTurn(ConversationTurn.User, question, now), new ConversationTurn(ConversationTurn.Assistant, Remembered(answer.Answer), now)],
+                [new ConversationTurn(ConversationTurn.User, question, now), new ConversationTurn(ConversationTurn.Assistant, answer.Remembered, now)],
                 cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -67,17 +65,6 @@ public sealed partial class AskCoachCommandHandler(
         }
 
         return new AskCoachResponse(answer.Answer, answer.Sources, answer.Namespaces, cached, answer.Model, conversationId);
-    }
-
-    /// <summary>
-    /// What history keeps of an answer: its prose without the reference list, at most <see cref="MaxRememberedChars"/>
-    /// characters, which is what a follow-up needs and keeps a day of conversations small.
-    /// </summary>
-    private static string Remembered(string answer)
-    {
-        var sources = answer.IndexOf("\nSources:", StringComparison.Ordinal);
-        var prose = sources > 0 ? answer[..sources].TrimEnd() : answer;
-        return prose.Length <= MaxRememberedChars ? prose : prose[..MaxRememberedChars];
     }
 
     private static string NewConversationId() => "c_" + Guid.NewGuid().ToString("N")[..20];
