@@ -106,6 +106,18 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void UserContexts_AreDroppedOnlyByNotificationHandlers_NeverInsideAWriteHandler()
+    {
+        var callers = SourceFiles("src/Application")
+            .Where(file => File.ReadAllText(file).Contains(".InvalidateAsync(", StringComparison.Ordinal))
+            .Where(file => !System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(file), @"\bINotificationHandler<"))
+            .Select(file => Path.GetRelativePath(RepositoryFiles.Root, file))
+            .ToList();
+
+        Assert.True(callers.Count == 0, "Side effects of a write are notifications: " + string.Join(", ", callers));
+    }
+
+    [Fact]
     public void MappingConfiguration_CompilesEveryMapping()
     {
         var config = FitCoach.Application.DependencyInjection.MappingConfiguration();

@@ -1,6 +1,5 @@
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
-using FitCoach.Application.Common.UserContext;
 using FitCoach.Domain.Profiles;
 using MediatR;
 
@@ -9,8 +8,11 @@ namespace FitCoach.Application.Features.Profiles.PutProfile;
 /// <summary><c>PUT /api/users/me/profile</c>: replaces the profile.</summary>
 public sealed record PutProfileCommand(string UserId, UserProfile Profile) : ICommand<UserProfile>;
 
-/// <summary>Saves the profile, then drops the cached user context built from the old one.</summary>
-public sealed class PutProfileCommandHandler(IProfileStore profiles, TimeProvider time, UserContextProvider userContexts)
+/// <summary>
+/// Saves the profile (lists without repeats), then publishes <see cref="ProfileSaved"/>: the cached user context
+/// built from the old one is dropped.
+/// </summary>
+public sealed class PutProfileCommandHandler(IProfileStore profiles, TimeProvider time, IMediator mediator)
     : IRequestHandler<PutProfileCommand, UserProfile>
 {
     public async Task<UserProfile> Handle(PutProfileCommand request, CancellationToken cancellationToken)
@@ -23,7 +25,7 @@ public sealed class PutProfileCommandHandler(IProfileStore profiles, TimeProvide
             UpdatedAt = time.GetUtcNow(),
         };
         await profiles.SaveAsync(request.UserId, profile, cancellationToken);
-        await userContexts.InvalidateAsync(request.UserId, cancellationToken);
+        await mediator.Publish(new ProfileSaved(request.UserId, profile), cancellationToken);
         return profile;
     }
 }
