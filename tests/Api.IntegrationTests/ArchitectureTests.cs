@@ -105,6 +105,22 @@ public sealed class ArchitectureTests
         Assert.Contains(services, d => d.ServiceType == typeof(MapsterMapper.IMapper));
     }
 
+    [Theory]
+    [InlineData(typeof(FitCoach.Application.Features.Workouts.Recording.WorkoutRecorded), new[] { "LeaderboardProjection", "InvalidateUserContextOnWorkout" })]
+    [InlineData(typeof(FitCoach.Application.Features.Profiles.ProfileSaved), new[] { "LeaderboardDisplayNameProjection", "InvalidateUserContextOnProfileSaved" })]
+    public void AddApplication_RegistersTheHandlersOfEachWriteNotification(Type notification, string[] handlers)
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        FitCoach.Application.DependencyInjection.AddApplication(services);
+
+        var registered = services
+            .Where(d => d.ServiceType == typeof(MediatR.INotificationHandler<>).MakeGenericType(notification))
+            .Select(d => d.ImplementationType!.Name)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(handlers.Order(StringComparer.Ordinal), registered);
+    }
+
     [Fact]
     public void UserContexts_AreDroppedOnlyByNotificationHandlers_NeverInsideAWriteHandler()
     {

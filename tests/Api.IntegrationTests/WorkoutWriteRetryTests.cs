@@ -11,8 +11,8 @@ using Xunit;
 namespace FitCoach.Api.IntegrationTests;
 
 /// <summary>
-/// A write whose side effect fails after the workout is stored: the client gets an error, retries, and the retry
-/// repairs the leaderboards instead of finding the workout stored and doing nothing (in process and on Redis).
+/// A write whose side effect fails after the workout (or profile) is stored: the client gets an error, retries, and
+/// the retry repairs the leaderboards instead of finding the write stored and doing nothing (in process and on Redis).
 /// </summary>
 public sealed class WorkoutWriteRetryTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
@@ -77,6 +77,29 @@ public sealed class WorkoutWriteRetryTests(RedisServerFixture redis) : IClassFix
         Assert.Equal(1, (await (await client.GetAsync("/api/workouts", Cancel)).JsonAsync()).GetArrayLength());
     }
 
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task SavedProfile_WhenTheBoardNameFailsOnce_IsRepairedByTheRetry(bool useRedis)
+    {
+        var flaky = new FlakyLeaderboard();
+        using var api = Factory(useRedis, flaky);
+        var client = await api.ClientForAsync(ApiFactory.NewUserId(), "unlimited");
+        var body = new
+        {
+            performedAt = DateTimeOffset.UtcNow.AddHours(-1),
+            exercises = new[] { new { exerciseId = "Barbell_Squat", sets = new[] { new { reps = 5, weight = 100, unit = "kg" } } } },
+        };
+        await (await client.PostAsJsonAsync("/api/workouts", body, Cancel)).JsonAsync();
+
+        flaky.FailNext = true;
+        await (await client.PutAsJsonAsync("/api/users/me/profile", new { displayName = "Retry Rita" }, Cancel)).ProblemAsync(503);
+        var before = await MeAsync(client, "volume");
+        await (await client.PutAsJsonAsync("/api/users/me/profile", new { displayName = "Retry Rita" }, Cancel)).JsonAsync();
+
+        Assert.False(before!.Value.TryGetProperty("displayName", out _)); // stored in the profile, not yet on the board
+        Assert.Equal("Retry Rita", (await MeAsync(client, "volume"))!.Value.GetProperty("displayName").GetString());
+    }
+
     private static async Task<JsonElement?> MeAsync(HttpClient client, string board)
     {
         var page = await (await client.GetAsync($"/api/leaderboards/{board}?period=week&limit=10", Cancel)).JsonAsync();
@@ -116,17 +139,27 @@ public sealed class WorkoutWriteRetryTests(RedisServerFixture redis) : IClassFix
 
             public Task WriteAsync(IReadOnlyList<LeaderboardWrite> writes, CancellationToken cancellationToken)
             {
-                if (control.FailNext)
-                {
-                    control.FailNext = false;
-                    throw new DependencyUnavailableException("redis", "leaderboard write failed (test)");
-                }
-
+                FailIfAsked();
                 return inner.WriteAsync(writes, cancellationToken);
             }
 
             public Task<LeaderboardPage> GetTopAsync(string board, int limit, string? userId, CancellationToken cancellationToken) =>
                 inner.GetTopAsync(board, limit, userId, cancellationToken);
+
+            public Task SetDisplayNameAsync(string userId, string? displayName, CancellationToken cancellationToken)
+            {
+                FailIfAsked();
+                return inner.SetDisplayNameAsync(userId, displayName, cancellationToken);
+            }
+
+            private void FailIfAsked()
+            {
+                if (control.FailNext)
+                {
+                    control.FailNext = false;
+                    throw new DependencyUnavailableException("redis", "leaderboard write failed (test)");
+                }
+            }
         }
     }
 }

@@ -29,8 +29,9 @@ public sealed class PutProfileCommandTests
     [Fact]
     public async Task Handle_SavesTheProfile_ThenPublishesProfileSavedWithWhatWasStored()
     {
-        var saved = await _handler.Handle(new PutProfileCommand("u1", new UserProfile { Goals = ["strength", "strength"] }), Cancel);
+        var saved = await _handler.Handle(new PutProfileCommand("u1", new UserProfile { DisplayName = "  Carol S ", Goals = ["strength", "strength"] }), Cancel);
 
+        Assert.Equal("Carol S", saved.DisplayName);
         Assert.Equal(["strength"], saved.Goals);
         Assert.Equal(Now, saved.UpdatedAt);
         Received.InOrder(() =>
@@ -38,6 +39,39 @@ public sealed class PutProfileCommandTests
             _profiles.SaveAsync("u1", saved, Arg.Any<CancellationToken>());
             _mediator.Publish(new ProfileSaved("u1", saved), Arg.Any<CancellationToken>());
         });
+    }
+
+    [Fact]
+    public async Task Handle_WithoutADisplayName_StoresNone()
+    {
+        var saved = await _handler.Handle(new PutProfileCommand("u1", new UserProfile { Unit = "kg" }), Cancel);
+
+        Assert.Null(saved.DisplayName);
+        await _mediator.Received(1).Publish(Arg.Is<ProfileSaved>(n => n.Profile.DisplayName == null), Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData("a@b.com")]
+    [InlineData("x")]
+    [InlineData("bad\nname")]
+    [InlineData("this name is far too long to show on a board")]
+    [InlineData("zero\u200Bwidth")]
+    [InlineData("\u202Egnp.exe")]
+    [InlineData("...")]
+    public void Validator_RefusesTheName_NamingDisplayName(string name)
+    {
+        var result = new PutProfileCommandValidator().Validate(new PutProfileCommand("u1", new UserProfile { DisplayName = name }));
+
+        Assert.Equal(["displayName"], result.Errors.Select(e => e.PropertyName).Distinct());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Carol S")]
+    [InlineData(" O'Neil_2 ")]
+    public void Validator_AcceptsNoNameOrAValidOne(string? name)
+    {
+        Assert.True(new PutProfileCommandValidator().Validate(new PutProfileCommand("u1", new UserProfile { DisplayName = name })).IsValid);
     }
 
     [Fact]

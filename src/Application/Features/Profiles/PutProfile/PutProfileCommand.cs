@@ -9,8 +9,8 @@ namespace FitCoach.Application.Features.Profiles.PutProfile;
 public sealed record PutProfileCommand(string UserId, UserProfile Profile) : ICommand<UserProfile>;
 
 /// <summary>
-/// Saves the profile (lists without repeats), then publishes <see cref="ProfileSaved"/>: the cached user context
-/// built from the old one is dropped.
+/// Saves the profile (lists without repeats, the display name in its stored form), then publishes
+/// <see cref="ProfileSaved"/>: the cached user context is dropped and the name the boards show follows.
 /// </summary>
 public sealed class PutProfileCommandHandler(IProfileStore profiles, TimeProvider time, IMediator mediator)
     : IRequestHandler<PutProfileCommand, UserProfile>
@@ -22,6 +22,7 @@ public sealed class PutProfileCommandHandler(IProfileStore profiles, TimeProvide
             Goals = [.. (request.Profile.Goals ?? []).Distinct()],
             Equipment = [.. (request.Profile.Equipment ?? []).Distinct()],
             Injuries = [.. (request.Profile.Injuries ?? []).Distinct()],
+            DisplayName = request.Profile.DisplayName is { } name ? DisplayNames.Normalize(name) : null,
             UpdatedAt = time.GetUtcNow(),
         };
         await profiles.SaveAsync(request.UserId, profile, cancellationToken);
