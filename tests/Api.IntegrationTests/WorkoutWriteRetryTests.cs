@@ -60,11 +60,7 @@ public sealed class WorkoutWriteRetryTests(RedisServerFixture redis) : IClassFix
         var flaky = new FlakyLeaderboard();
         using var api = Factory(useRedis, flaky);
         var client = await api.ClientForAsync(ApiFactory.NewUserId(), "unlimited");
-        var body = new
-        {
-            performedAt = DateTimeOffset.UtcNow.AddHours(-1),
-            exercises = new[] { new { exerciseId = "Barbell_Bench_Press_-_Medium_Grip", sets = new[] { new { reps = 5, weight = 80, unit = "kg" }, new { reps = 5, weight = 80, unit = "kg" } } } },
-        };
+        var body = BenchWorkout();
 
         flaky.FailNext = true;
         await (await client.PostAsJsonAsync("/api/workouts", body, Cancel)).ProblemAsync(503);
@@ -84,12 +80,7 @@ public sealed class WorkoutWriteRetryTests(RedisServerFixture redis) : IClassFix
         var flaky = new FlakyLeaderboard();
         using var api = Factory(useRedis, flaky);
         var client = await api.ClientForAsync(ApiFactory.NewUserId(), "unlimited");
-        var body = new
-        {
-            performedAt = DateTimeOffset.UtcNow.AddHours(-1),
-            exercises = new[] { new { exerciseId = "Barbell_Squat", sets = new[] { new { reps = 5, weight = 100, unit = "kg" } } } },
-        };
-        await (await client.PostAsJsonAsync("/api/workouts", body, Cancel)).JsonAsync();
+        await (await client.PostAsJsonAsync("/api/workouts", BenchWorkout(), Cancel)).JsonAsync();
 
         flaky.FailNext = true;
         await (await client.PutAsJsonAsync("/api/users/me/profile", new { displayName = "Retry Rita" }, Cancel)).ProblemAsync(503);
@@ -99,6 +90,13 @@ public sealed class WorkoutWriteRetryTests(RedisServerFixture redis) : IClassFix
         Assert.False(before!.Value.TryGetProperty("displayName", out _)); // stored in the profile, not yet on the board
         Assert.Equal("Retry Rita", (await MeAsync(client, "volume"))!.Value.GetProperty("displayName").GetString());
     }
+
+    /// <summary>A ranked workout of two sets of 5 at 80 kg on the bench press (800 kg of volume).</summary>
+    private static object BenchWorkout() => new
+    {
+        performedAt = DateTimeOffset.UtcNow.AddHours(-1),
+        exercises = new[] { new { exerciseId = "Barbell_Bench_Press_-_Medium_Grip", sets = new[] { new { reps = 5, weight = 80, unit = "kg" }, new { reps = 5, weight = 80, unit = "kg" } } } },
+    };
 
     private static async Task<JsonElement?> MeAsync(HttpClient client, string board)
     {
