@@ -1,4 +1,5 @@
 using FitCoach.Application.Common.Ports;
+using FitCoach.Application.Common.Time;
 using FitCoach.Infrastructure.Caching;
 using FitCoach.Infrastructure.Catalog;
 using FitCoach.Infrastructure.Embeddings;
@@ -9,6 +10,7 @@ using FitCoach.Infrastructure.Observability;
 using FitCoach.Infrastructure.Redis;
 using FitCoach.Infrastructure.Resilience;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,9 +54,10 @@ public static class DependencyInjection
                 provider.GetRequiredService<ILogger<ResilientDistributedCache>>()));
         }
 
+        services.AddBoundedLocalCache();
         services.AddHybridCache(options =>
         {
-            options.MaximumPayloadBytes = 1 << 20;
+            options.MaximumPayloadBytes = CachingOptions.MaximumPayloadBytes;
             options.DefaultEntryOptions = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
         });
 
@@ -62,6 +65,30 @@ public static class DependencyInjection
             .AddCheck<RedisHealthCheck>("redis")
             .AddCheck<KnowledgeHealthCheck>("knowledge")
             .AddCheck<ModelHealthCheck>("model");
+        return services;
+    }
+
+    /// <summary>
+    /// The app's shared <see cref="IMemoryCache"/>, which HybridCache takes as its memory tier, with a size limit
+    /// (<see cref="CachingOptions.LocalSizeLimitBytes"/>), so however many distinct keys arrive (long-tail searches,
+    /// say) the memory tier stays within it. With a size limit every entry must carry a size: HybridCache gives each
+    /// its serialized length, and nothing else in the app writes to this cache (the app's own memos keep caches of
+    /// their own); a test checks that no registered service takes it. Entries expire on the app's
+    /// <see cref="TimeProvider"/>, like everything else.
+    /// </summary>
+    private static IServiceCollection AddBoundedLocalCache(this IServiceCollection services)
+    {
+        services.AddOptions<CachingOptions>()
+            .BindConfiguration(CachingOptions.Section)
+            .Validate(o => o.LocalSizeLimitBytes >= CachingOptions.MaximumPayloadBytes, "Caching:LocalSizeLimitBytes must be at least 1048576 (one cache entry of the largest size).")
+            .ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddOptions<MemoryCacheOptions>().Configure<IOptions<CachingOptions>, TimeProvider>((memory, caching, time) =>
+        {
+            memory.SizeLimit = caching.Value.LocalSizeLimitBytes;
+            memory.CompactionPercentage = 0.2;
+            memory.Clock = new TimeProviderClock(time);
+        });
         return services;
     }
 }

@@ -105,6 +105,34 @@ public sealed class ArchitectureTests
         Assert.Contains(services, d => d.ServiceType == typeof(MapsterMapper.IMapper));
     }
 
+    [Theory]
+    [InlineData(typeof(FitCoach.Application.Features.Workouts.Recording.WorkoutRecorded), new[] { "LeaderboardProjection", "InvalidateUserContextOnWorkout" })]
+    [InlineData(typeof(FitCoach.Application.Features.Profiles.ProfileSaved), new[] { "LeaderboardDisplayNameProjection", "InvalidateUserContextOnProfileSaved" })]
+    public void AddApplication_RegistersTheHandlersOfEachWriteNotification(Type notification, string[] handlers)
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        FitCoach.Application.DependencyInjection.AddApplication(services);
+
+        var registered = services
+            .Where(d => d.ServiceType == typeof(MediatR.INotificationHandler<>).MakeGenericType(notification))
+            .Select(d => d.ImplementationType!.Name)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(handlers.Order(StringComparer.Ordinal), registered);
+    }
+
+    [Fact]
+    public void UserContexts_AreDroppedOnlyByNotificationHandlers_NeverInsideAWriteHandler()
+    {
+        var callers = SourceFiles("src/Application")
+            .Where(file => File.ReadAllText(file).Contains(".InvalidateAsync(", StringComparison.Ordinal))
+            .Where(file => !System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(file), @"\bINotificationHandler<"))
+            .Select(file => Path.GetRelativePath(RepositoryFiles.Root, file))
+            .ToList();
+
+        Assert.True(callers.Count == 0, "Side effects of a write are notifications: " + string.Join(", ", callers));
+    }
+
     [Fact]
     public void MappingConfiguration_CompilesEveryMapping()
     {

@@ -89,10 +89,10 @@ public sealed class OperationsTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     /// <summary>Production settings, with a catalog that fails so the 500 path can be observed.</summary>
-    private sealed class ProductionFactory() : ConfiguredApiFactory(new Dictionary<string, string?>
+    private sealed class ProductionFactory() : ConfiguredApiFactory(Security.ProductionApiFactory.WithProductionKeys(new()
     {
         ["Auth:SigningKey"] = SigningKey,
-    })
+    }))
     {
         private const string SigningKey = "production-test-signing-key-0123456789-abcdef";
 

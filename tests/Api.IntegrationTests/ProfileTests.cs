@@ -39,6 +39,23 @@ public sealed class ProfileTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task DisplayName_IsAbsentUntilSet_ThenStoredTrimmed_AndNullClearsIt()
+    {
+        var client = await factory.ClientForAsync(ApiFactory.NewUserId());
+
+        var before = await (await client.GetAsync("/api/users/me/profile", Cancel)).JsonAsync();
+        var put = await (await client.PutAsJsonAsync("/api/users/me/profile", new { displayName = "  Zoë O'Neil-Ng  " }, Cancel)).JsonAsync();
+        var stored = await (await client.GetAsync("/api/users/me/profile", Cancel)).JsonAsync();
+        await (await client.PutAsJsonAsync("/api/users/me/profile", new { displayName = (string?)null }, Cancel)).JsonAsync();
+        var cleared = await (await client.GetAsync("/api/users/me/profile", Cancel)).JsonAsync();
+
+        Assert.False(before.TryGetProperty("displayName", out _));
+        Assert.Equal("Zoë O'Neil-Ng", put.GetProperty("displayName").GetString());
+        Assert.Equal("Zoë O'Neil-Ng", stored.GetProperty("displayName").GetString());
+        Assert.False(cleared.TryGetProperty("displayName", out _));
+    }
+
+    [Fact]
     public async Task Put_WithNullLists_IsAcceptedAsEmpty()
     {
         var client = await factory.ClientForAsync(ApiFactory.NewUserId());

@@ -11,8 +11,8 @@ using Xunit;
 namespace FitCoach.Api.IntegrationTests;
 
 /// <summary>
-/// A write whose side effect fails after the workout is stored: the client gets an error, retries, and the retry
-/// repairs the leaderboards instead of finding the workout stored and doing nothing (in process and on Redis).
+/// A write whose side effect fails after the workout (or profile) is stored: the client gets an error, retries, and
+/// the retry repairs the leaderboards instead of finding the write stored and doing nothing (in process and on Redis).
 /// </summary>
 public sealed class WorkoutWriteRetryTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
@@ -60,11 +60,7 @@ public sealed class WorkoutWriteRetryTests(RedisServerFixture redis) : IClassFix
         var flaky = new FlakyLeaderboard();
         using var api = Factory(useRedis, flaky);
         var client = await api.ClientForAsync(ApiFactory.NewUserId(), "unlimited");
-        var body = new
-        {
-            performedAt = DateTimeOffset.UtcNow.AddHours(-1),
-            exercises = new[] { new { exerciseId = "Barbell_Bench_Press_-_Medium_Grip", sets = new[] { new { reps = 5, weight = 80, unit = "kg" }, new { reps = 5, weight = 80, unit = "kg" } } } },
-        };
+        var body = BenchWorkout();
 
         flaky.FailNext = true;
         await (await client.PostAsJsonAsync("/api/workouts", body, Cancel)).ProblemAsync(503);
@@ -76,6 +72,31 @@ public sealed class WorkoutWriteRetryTests(RedisServerFixture redis) : IClassFix
         Assert.Equal(1, (await MeAsync(client, "workouts"))!.Value.GetProperty("score").GetDouble());
         Assert.Equal(1, (await (await client.GetAsync("/api/workouts", Cancel)).JsonAsync()).GetArrayLength());
     }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task SavedProfile_WhenTheBoardNameFailsOnce_IsRepairedByTheRetry(bool useRedis)
+    {
+        var flaky = new FlakyLeaderboard();
+        using var api = Factory(useRedis, flaky);
+        var client = await api.ClientForAsync(ApiFactory.NewUserId(), "unlimited");
+        await (await client.PostAsJsonAsync("/api/workouts", BenchWorkout(), Cancel)).JsonAsync();
+
+        flaky.FailNext = true;
+        await (await client.PutAsJsonAsync("/api/users/me/profile", new { displayName = "Retry Rita" }, Cancel)).ProblemAsync(503);
+        var before = await MeAsync(client, "volume");
+        await (await client.PutAsJsonAsync("/api/users/me/profile", new { displayName = "Retry Rita" }, Cancel)).JsonAsync();
+
+        Assert.False(before!.Value.TryGetProperty("displayName", out _)); // stored in the profile, not yet on the board
+        Assert.Equal("Retry Rita", (await MeAsync(client, "volume"))!.Value.GetProperty("displayName").GetString());
+    }
+
+    /// <summary>A ranked workout of two sets of 5 at 80 kg on the bench press (800 kg of volume).</summary>
+    private static object BenchWorkout() => new
+    {
+        performedAt = DateTimeOffset.UtcNow.AddHours(-1),
+        exercises = new[] { new { exerciseId = "Barbell_Bench_Press_-_Medium_Grip", sets = new[] { new { reps = 5, weight = 80, unit = "kg" }, new { reps = 5, weight = 80, unit = "kg" } } } },
+    };
 
     private static async Task<JsonElement?> MeAsync(HttpClient client, string board)
     {
@@ -116,17 +137,27 @@ public sealed class WorkoutWriteRetryTests(RedisServerFixture redis) : IClassFix
 
             public Task WriteAsync(IReadOnlyList<LeaderboardWrite> writes, CancellationToken cancellationToken)
             {
-                if (control.FailNext)
-                {
-                    control.FailNext = false;
-                    throw new DependencyUnavailableException("redis", "leaderboard write failed (test)");
-                }
-
+                FailIfAsked();
                 return inner.WriteAsync(writes, cancellationToken);
             }
 
             public Task<LeaderboardPage> GetTopAsync(string board, int limit, string? userId, CancellationToken cancellationToken) =>
                 inner.GetTopAsync(board, limit, userId, cancellationToken);
+
+            public Task SetDisplayNameAsync(string userId, string? displayName, CancellationToken cancellationToken)
+            {
+                FailIfAsked();
+                return inner.SetDisplayNameAsync(userId, displayName, cancellationToken);
+            }
+
+            private void FailIfAsked()
+            {
+                if (control.FailNext)
+                {
+                    control.FailNext = false;
+                    throw new DependencyUnavailableException("redis", "leaderboard write failed (test)");
+                }
+            }
         }
     }
 }

@@ -26,6 +26,12 @@ public sealed record UserProfile
     /// <summary>kg or lb: the unit voice logging assumes when a lifter names none.</summary>
     public string? Unit { get; init; }
 
+    /// <summary>
+    /// The name shown with the user's entries on the public leaderboards (see <see cref="DisplayNames"/>); null shows
+    /// none, only the pseudonymous id.
+    /// </summary>
+    public string? DisplayName { get; init; }
+
     public DateTimeOffset? UpdatedAt { get; init; }
 }
 

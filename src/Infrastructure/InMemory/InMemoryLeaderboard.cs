@@ -14,6 +14,9 @@ public sealed class InMemoryLeaderboard : ILeaderboard
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, Board> _boards = new(StringComparer.Ordinal);
+
+    // One name per user that set one, like the Redis hash: bounded by the number of users, as the boards are.
+    private readonly ConcurrentDictionary<string, string> _displayNames = new(StringComparer.Ordinal);
     private readonly SweepClock _clock;
 
     public InMemoryLeaderboard(TimeProvider? timeProvider = null)
@@ -82,6 +85,7 @@ public sealed class InMemoryLeaderboard : ILeaderboard
             return Task.FromResult(empty);
         }
 
+        LeaderboardPage page;
         lock (state)
         {
             if (state.Evicted || state.IsExpired(_clock.Now))
@@ -89,8 +93,26 @@ public sealed class InMemoryLeaderboard : ILeaderboard
                 return Task.FromResult(empty);
             }
 
-            return Task.FromResult(state.Page(limit, string.IsNullOrEmpty(userId) ? null : userId));
+            page = state.Page(limit, string.IsNullOrEmpty(userId) ? null : userId);
         }
+
+        return Task.FromResult(LeaderboardDisplayNames.Attach(page, id => _displayNames.GetValueOrDefault(id)));
+    }
+
+    public Task SetDisplayNameAsync(string userId, string? displayName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (string.IsNullOrEmpty(displayName))
+        {
+            _displayNames.TryRemove(userId, out _);
+        }
+        else
+        {
+            _displayNames[userId] = displayName;
+        }
+
+        return Task.CompletedTask;
     }
 
     private void Write(string board, TimeSpan? expireAfter, Action<Board> write)

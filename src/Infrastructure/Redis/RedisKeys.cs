@@ -52,6 +52,12 @@ public static class RedisKeys
     /// <summary>The sorted set of one leaderboard.</summary>
     public static RedisKey Leaderboard(string board) => $"{Prefix}{{lb:{board}}}";
 
+    /// <summary>
+    /// The one hash of the names shown on the boards (field = a user's pseudonym, value = the name): a single key, so
+    /// a board page's names are one <c>HMGET</c> on any Redis Cluster node that holds its slot.
+    /// </summary>
+    public static RedisKey LeaderboardDisplayNames => $"{Prefix}{{lb}}:display-names";
+
     // A user id is embedded inside the hash tag and followed by more key segments, so a '}' in it would end the tag
     // early and let "a}:exercises" and "a" share key names. Escaping the brace characters (and the escape character
     // itself) keeps the mapping from user id to key one-to-one; ordinary ids are left untouched.

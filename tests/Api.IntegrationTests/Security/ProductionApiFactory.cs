@@ -5,10 +5,15 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace FitCoach.Api.IntegrationTests.Security;
 
-/// <summary>The API as Production starts it (no appsettings.Development.json), with a production signing key.</summary>
-public sealed class ProductionApiFactory(Dictionary<string, string?> settings) : ConfiguredApiFactory(WithSigningKey(settings))
+/// <summary>
+/// The API as Production starts it (no appsettings.Development.json), with a production signing key and leaderboard
+/// pseudonym key; a test that gives either setting (even as null, meaning unset) gets its own value instead.
+/// </summary>
+public sealed class ProductionApiFactory(Dictionary<string, string?> settings) : ConfiguredApiFactory(WithProductionKeys(settings))
 {
     public const string SigningKey = "production-security-test-signing-key-0123456789";
+
+    public const string PseudonymKey = "production-test-leaderboard-pseudonym-key-0123456789";
 
     public ProductionApiFactory()
         : this([])
@@ -30,10 +35,12 @@ public sealed class ProductionApiFactory(Dictionary<string, string?> settings) :
         builder.UseEnvironment("Production");
     }
 
-    private static Dictionary<string, string?> WithSigningKey(Dictionary<string, string?> settings)
+    /// <summary>The production keys, unless <paramref name="settings"/> gives its own.</summary>
+    public static Dictionary<string, string?> WithProductionKeys(Dictionary<string, string?> settings)
     {
         var all = new Dictionary<string, string?>(settings);
         all.TryAdd("Auth:SigningKey", SigningKey);
+        all.TryAdd("Leaderboards:PseudonymKey", PseudonymKey);
         return all;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FitCoach.Api.Security;
 using Xunit;
 
 namespace FitCoach.Api.IntegrationTests.Security;
@@ -23,6 +24,43 @@ public sealed class StartupSafetyTests
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains("Auth:SigningKey", Messages(error), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "not set")]
+    [InlineData("", "not set")]
+    [InlineData("   ", "not set")]
+    [InlineData("short-pseudonym-key-0123456789a", "shorter than 32 characters")]
+    public void Production_WithoutALongEnoughLeaderboardPseudonymKey_RefusesToStartNamingTheSettingAndItsVariable(string? key, string why)
+    {
+        using var factory = new ProductionApiFactory(new Dictionary<string, string?> { ["Leaderboards:PseudonymKey"] = key });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var messages = Messages(error);
+        Assert.Contains("Leaderboards:PseudonymKey is " + why, messages, StringComparison.Ordinal);
+        Assert.Contains("Leaderboards__PseudonymKey", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_WithA32CharacterPseudonymKey_Starts()
+    {
+        var key = new string('k', ProductionConfigurationGuard.MinimumPseudonymKeyLength);
+        using var factory = new ProductionApiFactory(new Dictionary<string, string?> { ["Leaderboards:PseudonymKey"] = key });
+
+        var response = await factory.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task Development_WithoutAPseudonymKey_StillStarts()
+    {
+        using var factory = new ApiFactory();
+
+        var response = await factory.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode);
     }
 
     [Fact]

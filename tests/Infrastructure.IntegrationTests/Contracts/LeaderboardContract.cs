@@ -203,6 +203,51 @@ public abstract class LeaderboardContract : PortContract<ILeaderboard>
     }
 
     [Fact]
+    public async Task GetTopAsync_GivesEachEntryAndMeTheDisplayNameSetForItsUser()
+    {
+        // The names live once per user across every board (one Redis hash), so these users are fresh to this test.
+        var board = TestData.NewId("volume");
+        var (ana, ben, cyd) = (TestData.NewId("p_ana"), TestData.NewId("p_ben"), TestData.NewId("p_cyd"));
+        await Leaderboard.SetAsync(board, ana, 30, null, Cancel);
+        await Leaderboard.SetAsync(board, ben, 20, null, Cancel);
+        await Leaderboard.SetAsync(board, cyd, 10, null, Cancel);
+        await Leaderboard.SetDisplayNameAsync(ana, "Ana P", Cancel);
+        await Leaderboard.SetDisplayNameAsync(cyd, "Zoë 山田", Cancel);
+
+        var page = await Leaderboard.GetTopAsync(board, 2, cyd, Cancel);
+
+        Assert.Equal([new LeaderboardEntry(1, ana, 30, "Ana P"), new LeaderboardEntry(2, ben, 20)], page.Entries);
+        Assert.Equal(new LeaderboardEntry(3, cyd, 10, "Zoë 山田"), page.Me);
+    }
+
+    [Fact]
+    public async Task SetDisplayNameAsync_ReplacesTheName_AndNullOrEmptyClearsIt_OnEveryBoard()
+    {
+        var (week, all) = (TestData.NewId("volume:week"), TestData.NewId("volume:all"));
+        var (ana, ben) = (TestData.NewId("p_ana"), TestData.NewId("p_ben"));
+        await Leaderboard.WriteAsync([new(week, ana, 5, LeaderboardWriteMode.Set, null), new(all, ana, 50, LeaderboardWriteMode.Set, null), new(all, ben, 40, LeaderboardWriteMode.Set, null)], Cancel);
+
+        await Leaderboard.SetDisplayNameAsync(ana, "First", Cancel);
+        await Leaderboard.SetDisplayNameAsync(ana, "Second", Cancel);
+        await Leaderboard.SetDisplayNameAsync(ana, "Second", Cancel);
+        await Leaderboard.SetDisplayNameAsync(ben, "Ben", Cancel);
+        var named = (await Leaderboard.GetTopAsync(week, 10, null, Cancel)).Entries.Single();
+        await Leaderboard.SetDisplayNameAsync(ana, null, Cancel);
+        await Leaderboard.SetDisplayNameAsync(ben, "", Cancel);
+        await Leaderboard.SetDisplayNameAsync(ben, null, Cancel);
+
+        Assert.Equal("Second", named.DisplayName);
+        Assert.All((await Leaderboard.GetTopAsync(all, 10, ana, Cancel)).Entries, e => Assert.Null(e.DisplayName));
+        Assert.Null((await Leaderboard.GetTopAsync(all, 10, ana, Cancel)).Me!.DisplayName);
+    }
+
+    [Fact]
+    public async Task SetDisplayNameAsync_WithoutAUser_Throws()
+    {
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Leaderboard.SetDisplayNameAsync("", "Ana", Cancel));
+    }
+
+    [Fact]
     public async Task WriteAsync_WithAnInvalidWrite_WritesNothing()
     {
         var board = TestData.NewId("volume");

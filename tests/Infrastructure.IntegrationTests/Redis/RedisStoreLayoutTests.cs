@@ -114,6 +114,20 @@ public sealed class RedisStoreLayoutTests(RedisServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task LeaderboardDisplayNames_AreFieldsOfOneHashWithoutExpiry_InASlotOfTheirOwn()
+    {
+        await using var connection = await RedisConnections.ConnectAsync(server);
+        var db = connection.GetDatabase();
+        var user = TestData.NewId("p_user");
+
+        await new RedisLeaderboard(connection).SetDisplayNameAsync(user, "Carol S", Cancel);
+
+        Assert.Equal("fitcoach:{lb}:display-names", RedisKeys.LeaderboardDisplayNames.ToString());
+        Assert.Equal("Carol S", (string?)await db.HashGetAsync(RedisKeys.LeaderboardDisplayNames, user));
+        Assert.Null(await db.KeyTimeToLiveAsync(RedisKeys.LeaderboardDisplayNames));
+    }
+
+    [Fact]
     public async Task CustomExercises_AreStoredAsJsonFieldsOfOneHashPerUser()
     {
         await using var connection = await RedisConnections.ConnectAsync(server);

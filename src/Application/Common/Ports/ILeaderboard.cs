@@ -1,6 +1,7 @@
 namespace FitCoach.Application.Common.Ports;
 
-public sealed record LeaderboardEntry(int Rank, string UserId, double Score);
+/// <summary>One ranked user; <paramref name="DisplayName"/> is the name set for the user, if any.</summary>
+public sealed record LeaderboardEntry(int Rank, string UserId, double Score, string? DisplayName = null);
 
 public sealed record LeaderboardPage(IReadOnlyList<LeaderboardEntry> Entries, LeaderboardEntry? Me);
 
@@ -34,6 +35,16 @@ public interface ILeaderboard
     /// </summary>
     Task WriteAsync(IReadOnlyList<LeaderboardWrite> writes, CancellationToken cancellationToken);
 
-    /// <summary>The top <paramref name="limit"/> entries (rank 1 first, ties by user id) and, when given, the caller's.</summary>
+    /// <summary>
+    /// The top <paramref name="limit"/> entries (rank 1 first, ties by user id) and, when given, the caller's, each
+    /// with the display name set for its user (<see cref="SetDisplayNameAsync"/>): a page costs the same few round
+    /// trips whatever its length, never one per entry.
+    /// </summary>
     Task<LeaderboardPage> GetTopAsync(string board, int limit, string? userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the name shown with the user's entries on every board, or clears it when <paramref name="displayName"/>
+    /// is null or empty. One name per user, kept until replaced or cleared: idempotent.
+    /// </summary>
+    Task SetDisplayNameAsync(string userId, string? displayName, CancellationToken cancellationToken);
 }

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Caching.Hybrid;
 namespace FitCoach.Application.Common.UserContext;
 
 /// <summary>
-/// Builds and caches each user's <see cref="UserContext"/> for 15 minutes. Saving the profile and recording a
-/// workout call <see cref="InvalidateAsync"/>, which removes the entry from this node's memory and from Redis; other
+/// Builds and caches each user's <see cref="UserContext"/> for 15 minutes. A saved profile and a recorded workout
+/// (their notifications' handlers) call <see cref="InvalidateAsync"/>, which removes the entry from this node's memory and from Redis; other
 /// API nodes hold it in memory for at most <see cref="LocalLifetime"/> (HybridCache does not broadcast removals).
 /// </summary>
 public sealed class UserContextProvider(HybridCache cache, IProfileStore profiles, IWorkoutStore workouts, TimeProvider time, IAppMetrics metrics)

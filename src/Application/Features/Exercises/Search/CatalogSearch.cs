@@ -22,7 +22,9 @@ public sealed record CatalogSearchResult(IReadOnlyList<ScoredExercise> Exercises
 /// <summary>
 /// The catalog part of an exercise search, shared by every user and cached because ranking 873 names per keystroke
 /// adds up. The key is the normalised query (stems, aliases and word order folded by the matcher), so rewordings
-/// share an entry; a cache failure answers from the matcher.
+/// share an entry; a cache failure answers from the matcher. Search terms are a long tail (most are typed once), so
+/// an entry stays in this process's memory for <see cref="LocalTtl"/> only, within the memory tier's size bound
+/// (<c>Caching:LocalSizeLimitBytes</c>), while the Redis copy that every instance shares keeps <see cref="Ttl"/>.
 /// </summary>
 public sealed partial class CatalogSearch(
     HybridCache cache,
@@ -36,7 +38,10 @@ public sealed partial class CatalogSearch(
 
     public static readonly TimeSpan Ttl = TimeSpan.FromHours(6);
 
-    private static readonly HybridCacheEntryOptions EntryOptions = new() { Expiration = Ttl, LocalCacheExpiration = Ttl };
+    /// <summary>How long one instance keeps a result in memory: a popular search is read again well within it.</summary>
+    public static readonly TimeSpan LocalTtl = TimeSpan.FromMinutes(5);
+
+    private static readonly HybridCacheEntryOptions EntryOptions = new() { Expiration = Ttl, LocalCacheExpiration = LocalTtl };
 
     private static readonly string[] Tags = ["exercise-catalog"];
 
@@ -44,7 +49,7 @@ public sealed partial class CatalogSearch(
     {
         var normalizedEquipment = EquipmentVocabulary.Normalize(equipment);
         var normalizedMuscle = MuscleVocabulary.Normalize(muscle);
-        var key = $"{CacheName}:v1:{(q is null ? string.Empty : ExerciseMatcher.NormalizeKey(q))}:{normalizedEquipment}:{normalizedMuscle}:{limit}";
+        var key = Key(q, normalizedEquipment, normalizedMuscle, limit);
         var computed = false;
         try
         {
@@ -76,6 +81,10 @@ public sealed partial class CatalogSearch(
             return Rank(q, normalizedEquipment, normalizedMuscle, limit);
         }
     }
+
+    /// <summary>The cache key of a search: the normalised query and the normalised filters.</summary>
+    public static string Key(string? q, string? normalizedEquipment, string? normalizedMuscle, int limit) =>
+        $"{CacheName}:v1:{(q is null ? string.Empty : ExerciseMatcher.NormalizeKey(q))}:{normalizedEquipment}:{normalizedMuscle}:{limit}";
 
     private IReadOnlyList<ScoredExercise> Rank(string? q, string? equipment, string? muscle, int limit) =>
         [.. ExerciseSearch.Rank(catalog.All, matcher, q, equipment, muscle, limit).Select(r => new ScoredExercise(mapper.Map<ExerciseDto>(r.Exercise), r.Score))];

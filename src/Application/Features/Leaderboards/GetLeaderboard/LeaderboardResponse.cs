@@ -3,7 +3,11 @@ using Mapster;
 
 namespace FitCoach.Application.Features.Leaderboards.GetLeaderboard;
 
-public sealed record LeaderboardEntryDto(int Rank, string UserId, double Score);
+/// <summary>
+/// One row of a board: <see cref="UserId"/> is the pseudonym (never the token's <c>sub</c>), <see cref="DisplayName"/>
+/// the name the user chose in their profile, null (left out of the JSON) when they chose none.
+/// </summary>
+public sealed record LeaderboardEntryDto(int Rank, string UserId, string? DisplayName, double Score);
 
 public sealed record LeaderboardResponse(string Board, string Period, IReadOnlyList<LeaderboardEntryDto> Entries, LeaderboardEntryDto? Me);
 

@@ -25,5 +25,12 @@ public sealed class PutProfileCommandValidator : AbstractValidator<PutProfileCom
             .WithMessage($"equipment must be among: {string.Join(", ", EquipmentVocabulary.All)}.");
         RuleFor(c => c.Profile.Injuries).Must(i => i is null || i.All(ProfileVocabulary.BodyRegions.Contains)).OverridePropertyName("injuries")
             .WithMessage($"injuries must be body regions among: {string.Join(", ", ProfileVocabulary.BodyRegions)}.");
+        RuleFor(c => c.Profile.DisplayName).Custom((name, context) =>
+        {
+            if (name is not null && DisplayNames.Problem(name) is { } problem)
+            {
+                context.AddFailure("displayName", problem);
+            }
+        });
     }
 }
