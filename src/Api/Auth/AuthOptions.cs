@@ -22,4 +22,13 @@ public sealed class AuthOptions
     public bool DevTokens { get; set; }
 
     public TimeSpan DevTokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// How long a token found valid is answered from memory (never past its <c>exp</c>): the longest a signing key
+    /// that is rotated out keeps working. Zero validates every request in full.
+    /// </summary>
+    public TimeSpan ValidationCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Valid tokens kept in memory at most (least recently used out first).</summary>
+    public int ValidationCacheEntries { get; set; } = 10_000;
 }

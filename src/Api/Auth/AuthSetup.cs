@@ -57,6 +57,13 @@ public static class AuthSetup
                     };
                 }
             });
+        // After the options above: swap the default handler for the same one behind a cache of tokens found valid.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<TimeProvider>((jwt, time) =>
+        {
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new CachingTokenHandler(
+                new JsonWebTokenHandler { MapInboundClaims = false }, time, options.ValidationCacheLifetime, options.ValidationCacheEntries));
+        });
         services.AddAuthorization();
         return services;
     }
