@@ -99,4 +99,34 @@ public sealed class BoundedCacheTests
         await Task.Delay(200, Cancel);
         Assert.InRange(cache.SemanticVectors, 1, 300);
     }
+    [Fact]
+    public async Task AnswerCacheQuestionMemo_FilledByManyDistinctQuestions_KeepsAtMostItsBound_AndStillHits()
+    {
+        var services = new ServiceCollection();
+        services.AddHybridCache();
+        using var cache = new CoachAnswerCache(
+            services.BuildServiceProvider().GetRequiredService<HybridCache>(),
+            new AnalyzerTextNormalizer(new TextAnalyzer()),
+            Substitute.For<IAppMetrics>(),
+            NullLogger<CoachAnswerCache>.Instance,
+            new FitCoach.Infrastructure.Embeddings.NoTextEmbedder(),
+            questionCapacity: 50);
+        var context = new UserContext(new UserProfile(), TrainingSummary.Empty);
+        var composed = 0;
+        Task<CoachAnswer> Compose(CancellationToken _) => Task.FromResult(new CoachAnswer($"answer {++composed}", [], [], "m"));
+
+        for (var i = 0; i < 500; i++)
+        {
+            await cache.GetOrComposeAsync($"how many sets of exercise {i} per week", context, "m", Compose, Cancel);
+            Assert.InRange(cache.RememberedQuestions, 0, 50);
+        }
+
+        // A reworded question shares the entry whether or not its digest is remembered; a long one is never remembered.
+        var (again, cached) = await cache.GetOrComposeAsync("How many sets of exercise 3 per week?", context, "m", Compose, Cancel);
+        Assert.True(cached);
+        Assert.Equal("answer 4", again.Answer);
+        var longQuestion = "what should i do " + string.Concat(Enumerable.Repeat("when my knee hurts ", 30));
+        await cache.GetOrComposeAsync(longQuestion, context, "m", Compose, Cancel);
+        Assert.True((await cache.GetOrComposeAsync(longQuestion, context, "m", Compose, Cancel)).Cached);
+    }
 }

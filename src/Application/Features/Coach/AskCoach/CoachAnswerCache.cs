@@ -20,7 +20,8 @@ public sealed class CoachAnswerCache(
     IAppMetrics metrics,
     ILogger<CoachAnswerCache> logger,
     ITextEmbedder embedder,
-    int semanticCapacity = CoachAnswerCache.MaxSemanticVectors) : IDisposable
+    int semanticCapacity = CoachAnswerCache.MaxSemanticVectors,
+    int questionCapacity = CoachAnswerCache.MaxRememberedQuestions) : IDisposable
 {
     public const string CacheName = "coach-answer";
 
@@ -37,6 +38,15 @@ public sealed class CoachAnswerCache(
     /// </summary>
     internal const int MaxSemanticVectors = 20_000;
 
+    /// <summary>
+    /// Recently asked questions whose normalised digest is remembered (question text → digest), so a question asked
+    /// again (the common case the answer cache exists for) is not analysed and hashed again; least recently used out
+    /// first, and questions longer than <see cref="MaxRememberedQuestionLength"/> are not remembered.
+    /// </summary>
+    internal const int MaxRememberedQuestions = 10_000;
+
+    internal const int MaxRememberedQuestionLength = 300;
+
     private static readonly HybridCacheEntryOptions ReadOnly = new()
     {
         Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
@@ -46,9 +56,13 @@ public sealed class CoachAnswerCache(
 
     private readonly ITextEmbedder? _embedder = embedder.IsConfigured ? embedder : null;
     private readonly MemoryCache _semantic = new(new MemoryCacheOptions { SizeLimit = semanticCapacity, CompactionPercentage = 0.2, TrackStatistics = true });
+    private readonly MemoryCache _questions = new(new MemoryCacheOptions { SizeLimit = questionCapacity, CompactionPercentage = 0.2 });
 
     /// <summary>Vectors remembered now, over every partition.</summary>
     internal long SemanticVectors => _semantic.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>Questions whose digest is remembered now.</summary>
+    internal int RememberedQuestions => _questions.Count;
 
     public async Task<(CoachAnswer Answer, bool Cached)> GetOrComposeAsync(
         string question,
@@ -58,7 +72,7 @@ public sealed class CoachAnswerCache(
         CancellationToken cancellationToken)
     {
         var partition = $"{context.Fingerprint}:{model}";
-        var key = Key(normalizer.Normalize(question), partition);
+        var key = $"{CacheName}:{partition}:{QuestionDigest(question)}";
         if (await TryGetAsync(key, cancellationToken) is { } exact)
         {
             Hit(model, "exact");
@@ -167,7 +181,11 @@ public sealed class CoachAnswerCache(
         }
     }
 
-    public void Dispose() => _semantic.Dispose();
+    public void Dispose()
+    {
+        _semantic.Dispose();
+        _questions.Dispose();
+    }
 
     private static double Dot(float[] a, float[] b)
     {
@@ -185,6 +203,20 @@ public sealed class CoachAnswerCache(
         return sum;
     }
 
-    private static string Key(string normalizedQuestion, string partition) =>
-        $"coach-answer:{partition}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedQuestion)))[..32]}";
+    /// <summary>The first 128 bits of SHA-256 over the normalised question, as hex.</summary>
+    private string QuestionDigest(string question)
+    {
+        if (_questions.TryGetValue(question, out string? known))
+        {
+            return known!;
+        }
+
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizer.Normalize(question))))[..32];
+        if (question.Length <= MaxRememberedQuestionLength)
+        {
+            _questions.Set(question, digest, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        }
+
+        return digest;
+    }
 }
