@@ -25,6 +25,7 @@ if (KnowledgeSyncCommand.IsInvoked(args))
 var builder = WebApplication.CreateBuilder(args);
 ProductionConfigurationGuard.ThrowIfUnsafe(builder.Environment, builder.Configuration);
 builder.Logging.AddFitCoachConsole(builder.Environment);
+MetricsSetup.SuppressAdapterMetrics();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);

@@ -45,6 +45,26 @@ public sealed class OperationsTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task Metrics_AfterAScrape_CarryNoEventCounterOrMeterAdapterSeries()
+    {
+        var client = await factory.ClientForAsync(ApiFactory.NewUserId());
+        await factory.CreateClient().GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        await client.GetAsync("/api/exercises?q=squat", TestContext.Current.CancellationToken);
+        await Task.Delay(1500, TestContext.Current.CancellationToken); // adapters publish on an interval once started
+
+        var text = await factory.CreateClient().GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+
+        // Those adapters subscribe to every .NET EventCounter and Meter at the first scrape, and their listeners then
+        // cost every request: the app's own series, HTTP latency and process statistics are what /metrics is for.
+        Assert.Contains("http_request_duration_seconds_bucket", text, StringComparison.Ordinal);
+        Assert.Contains("process_cpu_seconds_total", text, StringComparison.Ordinal);
+        var families = text.Split('\n').Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).ToList();
+        Assert.DoesNotContain(families, f => f.StartsWith("microsoft_aspnetcore", StringComparison.Ordinal) || f.StartsWith("kestrel", StringComparison.Ordinal)
+            || f.StartsWith("system_net", StringComparison.Ordinal) || f.StartsWith("private_internaldiagnostics", StringComparison.Ordinal)
+            || f.StartsWith("system_runtime", StringComparison.Ordinal) || f.StartsWith("http_server_", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Swagger_DocumentsEveryRouteWithABearerScheme()
     {
         var client = factory.CreateClient();

@@ -7,6 +7,17 @@ namespace FitCoach.Api.Observability;
 
 public static class MetricsSetup
 {
+    /// <summary>
+    /// Keeps /metrics to the app's own series plus process and runtime statistics. prometheus-net otherwise starts, at
+    /// the first scrape, adapters that subscribe to every .NET EventCounter and Meter (Kestrel, hosting, sockets, even
+    /// QUIC): dozens of series nobody asked for, and listeners that make every later request record its events: a
+    /// cached coach/ask answered 18 % fewer requests per second after the first scrape than before it
+    /// (docs/BENCHMARKS.md). Request latency comes from <see cref="UseFitCoachHttpMetrics"/>. Call before the first
+    /// scrape (at startup); calling again is harmless.
+    /// </summary>
+    public static void SuppressAdapterMetrics() =>
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true, SuppressMeters = true });
+
     /// <summary>HTTP request metrics with labels no caller can multiply (see <see cref="MetricLabelGuard"/>). After UseRouting.</summary>
     public static IApplicationBuilder UseFitCoachHttpMetrics(this IApplicationBuilder app)
     {
