@@ -13,6 +13,24 @@ public sealed class ExerciseCatalogTests(ApiFactory factory) : IClassFixture<Api
         return await response.JsonAsync();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PunctuationOnlyQuery_AndNoQuery_AreCachedApart(bool punctuationFirst)
+    {
+        var client = await factory.ClientForAsync(ApiFactory.NewUserId());
+        var filters = punctuationFirst ? "equipment=kettlebells&limit=7" : "equipment=kettlebells&limit=6";
+        async Task<int> Count(string url) =>
+            (await client.GetFromJsonAsync<JsonElement>(url, TestContext.Current.CancellationToken)).GetArrayLength();
+
+        var first = punctuationFirst ? await Count($"/api/exercises?q=%21%21%21&{filters}") : await Count($"/api/exercises?{filters}");
+        var second = punctuationFirst ? await Count($"/api/exercises?{filters}") : await Count($"/api/exercises?q=%21%21%21&{filters}");
+
+        var (punctuation, none) = punctuationFirst ? (first, second) : (second, first);
+        Assert.Equal(0, punctuation); // text that matches nothing finds nothing
+        Assert.True(none > 0, "no query lists the catalog, whatever was asked before");
+    }
+
     [Fact]
     public async Task List_WithoutFilters_ReturnsContractShapedExercises()
     {

@@ -82,9 +82,13 @@ public sealed partial class CatalogSearch(
         }
     }
 
-    /// <summary>The cache key of a search: the normalised query and the normalised filters.</summary>
+    /// <summary>
+    /// The cache key of a search: the normalised query and the normalised filters. No text query (the catalog in name
+    /// order) is <c>*</c>, apart from any text, since a query of only punctuation normalises to nothing yet is ranked
+    /// as text (and finds nothing).
+    /// </summary>
     public static string Key(string? q, string? normalizedEquipment, string? normalizedMuscle, int limit) =>
-        $"{CacheName}:v1:{(q is null ? string.Empty : ExerciseMatcher.NormalizeKey(q))}:{normalizedEquipment}:{normalizedMuscle}:{limit}";
+        $"{CacheName}:v2:{(string.IsNullOrWhiteSpace(q) ? "*" : "q=" + ExerciseMatcher.NormalizeKey(q))}:{normalizedEquipment}:{normalizedMuscle}:{limit}";
 
     private IReadOnlyList<ScoredExercise> Rank(string? q, string? equipment, string? muscle, int limit) =>
         [.. ExerciseSearch.Rank(catalog.All, matcher, q, equipment, muscle, limit).Select(r => new ScoredExercise(mapper.Map<ExerciseDto>(r.Exercise), r.Score))];
