@@ -40,7 +40,7 @@ builder.Services
     {
         options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, FitCoach.Api.ResponseJsonContext.Default);
+        options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, FitCoach.Api.ApiJsonContext.Default);
     });
 
 var app = builder.Build();

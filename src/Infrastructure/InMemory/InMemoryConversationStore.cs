@@ -15,6 +15,9 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
     /// </summary>
     public const int MaxConversations = 50_000;
 
+    /// <summary>One conversation in this many is sampled to find an eviction's cutoff.</summary>
+    private const int SampleEvery = 16;
+
     private readonly ConcurrentDictionary<(string User, string Conversation), Conversation> _conversations = new();
     private readonly Lock _evicting = new();
     private long _nextSweepTicks;
@@ -91,9 +94,12 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
     }
 
     /// <summary>
-    /// Drops the tenth of conversations closest to expiry (the least recently used ones). One thread evicts at a time
-    /// and the others do not wait for it: they append meanwhile, so the store may hold a few more than the bound for
-    /// the milliseconds an eviction takes, but no request queues behind the sort.
+    /// Drops the tenth of conversations closest to expiry (the least recently used ones). The cutoff is read off a
+    /// sorted sample of every <see cref="SampleEvery"/>th conversation (a few thousand values), so an eviction walks
+    /// the store twice and allocates kilobytes, instead of copying and sorting all of it: under load that copy and
+    /// sort made two large-object arrays several times a second. One thread evicts at a time and the others do not
+    /// wait for it: they append meanwhile, so the store may hold a few more than the bound for the milliseconds an
+    /// eviction takes, but no request queues behind it.
     /// </summary>
     private void Evict()
     {
@@ -104,19 +110,42 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
 
         try
         {
-            if (Volatile.Read(ref _count) <= MaxConversations)
+            var held = Volatile.Read(ref _count);
+            if (held <= MaxConversations)
             {
                 return;
             }
 
-            // ToArray takes a consistent snapshot; enumerating the live dictionary into a sized buffer (what LINQ's
-            // ordering does) throws when appends on other threads change its count meanwhile.
-            var oldest = _conversations.ToArray().OrderBy(e => e.Value.ExpiresAt).Take((MaxConversations / 10) + (_count - MaxConversations)).ToList();
-            foreach (var entry in oldest)
+            var toDrop = (MaxConversations / 10) + (held - MaxConversations);
+            var sample = new List<long>((held / SampleEvery) + 1);
+            var seen = 0;
+            foreach (var entry in _conversations)
             {
-                if (_conversations.TryRemove(entry))
+                if (seen++ % SampleEvery == 0)
+                {
+                    sample.Add(entry.Value.ExpiresAt.UtcTicks);
+                }
+            }
+
+            if (sample.Count == 0)
+            {
+                return;
+            }
+
+            sample.Sort();
+            var cutoff = sample[Math.Min(sample.Count - 1, (int)((long)toDrop * sample.Count / held))];
+            var dropped = 0;
+            foreach (var entry in _conversations)
+            {
+                if (dropped >= toDrop)
+                {
+                    break;
+                }
+
+                if (entry.Value.ExpiresAt.UtcTicks <= cutoff && _conversations.TryRemove(entry))
                 {
                     Interlocked.Decrement(ref _count);
+                    dropped++;
                 }
             }
         }
@@ -125,6 +154,9 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
             _evicting.Exit();
         }
     }
+
+    /// <summary>Conversations held now.</summary>
+    public int Count => Volatile.Read(ref _count);
 
     private sealed class Conversation
     {

@@ -54,7 +54,10 @@ public sealed class InMemoryConversationStoreLimitTests
         }
 
         Assert.Empty(await store.GetAsync("u1", "c0", 10, cancel)); // the oldest went first
+        Assert.Empty(await store.GetAsync("u1", "c4000", 10, cancel)); // the oldest tenth, give or take the sampling
+        Assert.Single(await store.GetAsync("u1", "c6000", 10, cancel));
         Assert.Single(await store.GetAsync("u1", $"c{InMemoryConversationStore.MaxConversations + 9}", 10, cancel));
+        Assert.InRange(store.Count, InMemoryConversationStore.MaxConversations * 8 / 10, InMemoryConversationStore.MaxConversations);
     }
 
     [Fact]
@@ -75,5 +78,6 @@ public sealed class InMemoryConversationStoreLimitTests
 
         await store.AppendAsync("u", "after", [turn], cancel);
         Assert.Single(await store.GetAsync("u", "after", 10, cancel));
+        Assert.InRange(store.Count, 1, InMemoryConversationStore.MaxConversations + 100);
     }
 }
