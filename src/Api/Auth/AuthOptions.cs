@@ -29,6 +29,6 @@ public sealed class AuthOptions
     /// </summary>
     public TimeSpan ValidationCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Valid tokens kept in memory at most (least recently used out first).</summary>
+    /// <summary>Valid tokens kept in memory at most (least recently used out first); zero switches the cache off.</summary>
     public int ValidationCacheEntries { get; set; } = 10_000;
 }

@@ -57,13 +57,17 @@ public static class AuthSetup
                     };
                 }
             });
-        // After the options above: swap the default handler for the same one behind a cache of tokens found valid.
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<TimeProvider>((jwt, time) =>
+        // After the options above: swap the default handler for the same one behind a cache of tokens found valid
+        // (unless the cache is switched off with a zero lifetime or no entries).
+        if (options.ValidationCacheLifetime > TimeSpan.Zero && options.ValidationCacheEntries > 0)
         {
-            jwt.TokenHandlers.Clear();
-            jwt.TokenHandlers.Add(new CachingTokenHandler(
-                new JsonWebTokenHandler { MapInboundClaims = false }, time, options.ValidationCacheLifetime, options.ValidationCacheEntries));
-        });
+            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<TimeProvider>((jwt, time) =>
+            {
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new CachingTokenHandler(
+                    new JsonWebTokenHandler { MapInboundClaims = false }, time, options.ValidationCacheLifetime, options.ValidationCacheEntries));
+            });
+        }
         services.AddAuthorization();
         return services;
     }

@@ -52,7 +52,7 @@ public sealed class CachingTokenHandler : TokenHandler, IDisposable
             {
                 IsValid = true,
                 SecurityToken = known.Token,
-                ClaimsIdentity = known.Identity.Clone(),
+                ClaimsIdentity = Copy(known.Identity),
                 Issuer = known.Issuer,
                 TokenType = known.TokenType,
             };
@@ -65,7 +65,7 @@ public sealed class CachingTokenHandler : TokenHandler, IDisposable
             var until = expires < now + _lifetime ? expires : now + _lifetime;
             if (until > now)
             {
-                _validated.Set(token!, new Validated(validated, identity.Clone(), result.Issuer, result.TokenType, until), new MemoryCacheEntryOptions
+                _validated.Set(token!, new Validated(validated, Copy(identity), result.Issuer, result.TokenType, until), new MemoryCacheEntryOptions
                 {
                     Size = 1,
                     AbsoluteExpirationRelativeToNow = until - now,
@@ -77,6 +77,13 @@ public sealed class CachingTokenHandler : TokenHandler, IDisposable
     }
 
     public void Dispose() => _validated.Dispose();
+
+    /// <summary>
+    /// A copy of the same kind: the handler's <see cref="CaseSensitiveClaimsIdentity"/> matches claim types exactly,
+    /// and <see cref="ClaimsIdentity.Clone"/> would give a plain identity that ignores case ("Role" read as "role").
+    /// </summary>
+    private static ClaimsIdentity Copy(ClaimsIdentity identity) =>
+        identity is CaseSensitiveClaimsIdentity ? new CaseSensitiveClaimsIdentity(identity) : identity.Clone();
 
     private sealed record Validated(SecurityToken Token, ClaimsIdentity Identity, string? Issuer, string? TokenType, DateTimeOffset Until);
 }

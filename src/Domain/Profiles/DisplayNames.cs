@@ -21,6 +21,12 @@ public static class DisplayNames
 
     private const string Punctuation = ".-_'";
 
+    /// <summary>
+    /// Hangul fillers: letters to Unicode, blank on screen, so "Alice" and "Alice" plus a filler would look the same
+    /// and a name of fillers alone would show as nothing.
+    /// </summary>
+    private static readonly HashSet<int> BlankLetters = [0x115F, 0x1160, 0x3164, 0xFFA0];
+
     private const string NotUnicode = "displayName is not valid Unicode text.";
 
     /// <summary>
@@ -57,6 +63,7 @@ public static class DisplayNames
 
         var length = 0;
         var marksInARow = 0;
+        var afterLetter = false;
         var hasLetterOrDigit = false;
         foreach (var rune in normalized.EnumerateRunes())
         {
@@ -71,7 +78,7 @@ public static class DisplayNames
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
             {
                 // A mark belongs to the letter before it; a run of them is how stacked "Zalgo" text is built.
-                if (++marksInARow > MaxMarksInARow || length == 1)
+                if (++marksInARow > MaxMarksInARow || !afterLetter)
                 {
                     return "displayName has combining marks that belong to no letter.";
                 }
@@ -80,6 +87,12 @@ public static class DisplayNames
             }
 
             marksInARow = 0;
+            afterLetter = Rune.IsLetter(rune);
+            if (BlankLetters.Contains(rune.Value))
+            {
+                return "displayName must not contain characters that show as blank space.";
+            }
+
             if (Rune.IsLetter(rune) || Rune.IsDigit(rune))
             {
                 hasLetterOrDigit = true;

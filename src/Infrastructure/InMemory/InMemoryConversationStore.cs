@@ -34,7 +34,11 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
         {
             if (conversation.ExpiresAt <= time.GetUtcNow())
             {
-                _conversations.TryRemove(new KeyValuePair<(string, string), Conversation>((userId, conversationId), conversation));
+                if (_conversations.TryRemove(new KeyValuePair<(string, string), Conversation>((userId, conversationId), conversation)))
+                {
+                    Interlocked.Decrement(ref _count);
+                }
+
                 return Task.FromResult<IReadOnlyList<ConversationTurn>>([]);
             }
 

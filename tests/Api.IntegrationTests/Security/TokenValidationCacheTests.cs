@@ -34,12 +34,12 @@ public sealed class TokenValidationCacheTests
     private CachingTokenHandler Handler(TimeSpan? lifetime = null, int capacity = 100) =>
         new(_inner, _time, lifetime ?? TimeSpan.FromMinutes(5), capacity);
 
-    private static string Token(string sub, TimeSpan validFor, SecurityKey? key = null) =>
+    private static string Token(string sub, TimeSpan validFor, SecurityKey? key = null, Dictionary<string, object>? extra = null) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "fitcoach",
             Audience = "fitcoach-api",
-            Claims = new Dictionary<string, object> { ["sub"] = sub, ["tier"] = "free" },
+            Claims = new Dictionary<string, object>(extra ?? []) { ["sub"] = sub, ["tier"] = "free" },
             IssuedAt = Now.UtcDateTime,
             NotBefore = Now.UtcDateTime,
             Expires = (Now + validFor).UtcDateTime,
@@ -63,6 +63,22 @@ public sealed class TokenValidationCacheTests
         Assert.Equal("alice", second.ClaimsIdentity.Name);
         Assert.True(second.ClaimsIdentity.IsAuthenticated);
         Assert.Equal(first.SecurityToken.ValidTo, second.SecurityToken.ValidTo);
+    }
+
+    [Fact]
+    public async Task AnswersFromMemory_MatchClaimTypesAsExactlyAsTheFirstValidation()
+    {
+        using var handler = Handler();
+        var token = Token("frank", TimeSpan.FromHours(1), extra: new Dictionary<string, object> { ["Role"] = "admin" });
+
+        var first = await handler.ValidateTokenAsync(token, Parameters);
+        var second = await handler.ValidateTokenAsync(token, Parameters);
+
+        Assert.Equal(first.ClaimsIdentity.GetType(), second.ClaimsIdentity.GetType());
+        Assert.False(first.ClaimsIdentity.HasClaim("role", "admin"));
+        Assert.False(second.ClaimsIdentity.HasClaim("role", "admin")); // "Role" is not "role"
+        Assert.True(second.ClaimsIdentity.HasClaim("Role", "admin"));
+        Assert.Equal(1, _inner.Calls);
     }
 
     [Fact]
@@ -148,6 +164,21 @@ public sealed class TokenValidationCacheTests
         {
             Assert.True((await handler.ValidateTokenAsync(Token($"user-{i}", TimeSpan.FromHours(1)), Parameters)).IsValid);
             Assert.InRange(handler.Count, 0, 20);
+        }
+    }
+
+    [Theory]
+    [InlineData("Auth:ValidationCacheEntries", "0")]
+    [InlineData("Auth:ValidationCacheLifetime", "00:00:00")]
+    public async Task SwitchedOff_TheApiStillAuthenticatesEveryRequest(string setting, string value)
+    {
+        using var factory = new ConfiguredApiFactory(new() { [setting] = value });
+        var client = await factory.ClientForAsync(ApiFactory.NewUserId());
+
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.GetAsync("/api/users/me/profile", TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         }
     }
 

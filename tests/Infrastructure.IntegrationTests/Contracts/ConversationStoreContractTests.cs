@@ -61,6 +61,21 @@ public sealed class InMemoryConversationStoreLimitTests
     }
 
     [Fact]
+    public async Task AnExpiredConversation_DroppedWhenRead_NoLongerCountsAgainstTheBound()
+    {
+        var clock = new ManualTimeProvider();
+        var store = new InMemoryConversationStore(clock);
+        var cancel = TestContext.Current.CancellationToken;
+        await store.AppendAsync("u1", "old", [new ConversationTurn(ConversationTurn.User, "q", clock.GetUtcNow())], cancel);
+        Assert.Equal(1, store.Count);
+
+        clock.Advance(ConversationLimits.Lifetime + TimeSpan.FromSeconds(1));
+
+        Assert.Empty(await store.GetAsync("u1", "old", 10, cancel));
+        Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
     public async Task Overfilled_FromManyThreadsAtOnce_EvictsWithoutFailingAnAppend()
     {
         var cancel = TestContext.Current.CancellationToken;
