@@ -99,8 +99,9 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
 
     /// <summary>
     /// Drops the tenth of conversations closest to expiry (the least recently used ones). The cutoff is read off a
-    /// sorted sample of every <see cref="SampleEvery"/>th conversation (a few thousand values), so an eviction walks
-    /// the store twice and allocates kilobytes, instead of copying and sorting all of it: under load that copy and
+    /// sorted sample of every <see cref="SampleEvery"/>th conversation (a few thousand values; the tenth it drops is
+    /// a tenth give or take a few hundred), so an eviction walks the store twice and allocates kilobytes, instead of
+    /// copying and sorting all of it: under load that copy and
     /// sort made two large-object arrays several times a second. One thread evicts at a time and the others do not
     /// wait for it: they append meanwhile, so the store may hold a few more than the bound for the milliseconds an
     /// eviction takes, but no request queues behind it.
@@ -138,15 +139,13 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
 
             sample.Sort();
             var cutoff = sample[Math.Min(sample.Count - 1, (int)((long)toDrop * sample.Count / held))];
+            // Everything older than the cutoff goes, so no conversation outlives a younger one; of those exactly at the
+            // cutoff (many, under a coarse or frozen clock) only as many as the tenth still needs.
             var dropped = 0;
             foreach (var entry in _conversations)
             {
-                if (dropped >= toDrop)
-                {
-                    break;
-                }
-
-                if (entry.Value.ExpiresAt.UtcTicks <= cutoff && _conversations.TryRemove(entry))
+                var expires = entry.Value.ExpiresAt.UtcTicks;
+                if ((expires < cutoff || (expires == cutoff && dropped < toDrop)) && _conversations.TryRemove(entry))
                 {
                     Interlocked.Decrement(ref _count);
                     dropped++;

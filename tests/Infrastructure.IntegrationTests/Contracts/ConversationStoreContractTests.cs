@@ -54,10 +54,22 @@ public sealed class InMemoryConversationStoreLimitTests
         }
 
         Assert.Empty(await store.GetAsync("u1", "c0", 10, cancel)); // the oldest went first
-        Assert.Empty(await store.GetAsync("u1", "c4000", 10, cancel)); // the oldest tenth, give or take the sampling
-        Assert.Single(await store.GetAsync("u1", "c6000", 10, cancel));
+        Assert.Empty(await store.GetAsync("u1", "c3000", 10, cancel)); // the oldest tenth, give or take the sampling
+        Assert.Single(await store.GetAsync("u1", "c7000", 10, cancel));
         Assert.Single(await store.GetAsync("u1", $"c{InMemoryConversationStore.MaxConversations + 9}", 10, cancel));
         Assert.InRange(store.Count, InMemoryConversationStore.MaxConversations * 8 / 10, InMemoryConversationStore.MaxConversations);
+
+        // Oldest first, strictly: every conversation dropped is older than every one kept.
+        var kept = new List<int>();
+        for (var i = 0; i < InMemoryConversationStore.MaxConversations + 10; i++)
+        {
+            if ((await store.GetAsync("u1", $"c{i}", 1, cancel)).Count > 0)
+            {
+                kept.Add(i);
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(kept[0], kept.Count), kept);
     }
 
     [Fact]
