@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using ZLogger.Providers;
 
 namespace FitCoach.Api.IntegrationTests;
 
@@ -30,7 +31,11 @@ public class ConfiguredApiFactory(Dictionary<string, string?> settings) : WebApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The console only says what went wrong: a failed run prints the test host's output, and thousands of
+        // Information lines from every test hid the failure itself. Sinks that tests read keep their own levels.
+        builder.ConfigureLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter<ZLoggerConsoleLoggerProvider>(level => level >= LogLevel.Warning));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
