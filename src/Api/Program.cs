@@ -13,6 +13,7 @@ using FitCoach.Application;
 using FitCoach.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 if (KnowledgeSyncCommand.IsInvoked(args))
@@ -35,12 +36,22 @@ builder.Services.Configure<RequestLimitOptions>(builder.Configuration.GetSection
 builder.Services.AddFitCoachProblemDetails();
 builder.Services.AddFitCoachSwagger();
 builder.Services
-    .AddControllers(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+    .AddControllers(options =>
+    {
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        // Bodies are JSON and arguments come from the route, the query and the body: no action binds a form, so the
+        // form and jQuery-syntax value providers (built for every request that binds anything) are not registered.
+        options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+    })
     .AddJsonOptions(options =>
     {
         options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, FitCoach.Api.ApiJsonContext.Default);
+        options.JsonSerializerOptions.Converters.Add(new FitCoach.Api.CoachAnswerJsonConverter(options.JsonSerializerOptions.PropertyNamingPolicy));
     });
 
 var app = builder.Build();

@@ -33,6 +33,19 @@ public static class DependencyInjection
     ];
 
     /// <summary>
+    /// How long each behavior lives: the stateless ones (their dependencies are singletons) once per process, so a
+    /// request does not build them again; the ones that read the caller or fill a per-request context, per scope.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Type, ServiceLifetime> BehaviorLifetimes = new Dictionary<Type, ServiceLifetime>
+    {
+        [typeof(LoggingBehavior<,>)] = ServiceLifetime.Singleton,
+        [typeof(RateLimitBehavior<,>)] = ServiceLifetime.Scoped,
+        [typeof(ValidationBehavior<,>)] = ServiceLifetime.Singleton,
+        [typeof(CachingBehavior<,>)] = ServiceLifetime.Singleton,
+        [typeof(RagContextBehavior<,>)] = ServiceLifetime.Scoped,
+    };
+
+    /// <summary>
     /// Everything Application registers, and nothing registers it elsewhere: MediatR 5.1 (see
     /// docs/decisions/0001-mediatr-5.md) with handlers, notification handlers and validators by Scrutor scan; the
     /// pipeline behaviors explicitly, because their order is the design (<see cref="BehaviorOrder"/>); the shared
@@ -60,7 +73,7 @@ public static class DependencyInjection
 
         foreach (var behavior in BehaviorOrder)
         {
-            services.AddTransient(typeof(IPipelineBehavior<,>), behavior);
+            services.Add(new ServiceDescriptor(typeof(IPipelineBehavior<,>), behavior, BehaviorLifetimes[behavior]));
         }
 
         services.AddOptions<RateLimitOptions>()

@@ -88,6 +88,22 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void StatelessBehaviors_AreBuiltOnce_AndThoseReadingTheRequestScope_PerRequest()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        FitCoach.Application.DependencyInjection.AddApplication(services);
+
+        var lifetimes = services
+            .Where(d => d.ServiceType == typeof(MediatR.IPipelineBehavior<,>))
+            .ToDictionary(d => d.ImplementationType!.Name.Split('`')[0], d => d.Lifetime);
+        Assert.Equal(Microsoft.Extensions.DependencyInjection.ServiceLifetime.Singleton, lifetimes["LoggingBehavior"]);
+        Assert.Equal(Microsoft.Extensions.DependencyInjection.ServiceLifetime.Singleton, lifetimes["ValidationBehavior"]);
+        Assert.Equal(Microsoft.Extensions.DependencyInjection.ServiceLifetime.Singleton, lifetimes["CachingBehavior"]);
+        Assert.Equal(Microsoft.Extensions.DependencyInjection.ServiceLifetime.Scoped, lifetimes["RateLimitBehavior"]);
+        Assert.Equal(Microsoft.Extensions.DependencyInjection.ServiceLifetime.Scoped, lifetimes["RagContextBehavior"]);
+    }
+
+    [Fact]
     public void AddApplication_RegistersEveryHandler_NotificationHandler_AndTheServicesTheyNeed()
     {
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();

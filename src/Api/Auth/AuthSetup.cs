@@ -35,6 +35,8 @@ public static class AuthSetup
             {
                 // Keep "sub", "tier" and "role" as they are in the token instead of mapping them to WS-* URIs.
                 jwt.MapInboundClaims = false;
+                // Nothing reads the raw token back from the authentication properties; storing it cost every request.
+                jwt.SaveToken = false;
                 if (!string.IsNullOrWhiteSpace(options.Authority))
                 {
                     jwt.Authority = options.Authority;

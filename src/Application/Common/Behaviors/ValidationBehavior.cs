@@ -18,14 +18,17 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
         }
 
         var context = new ValidationContext<TRequest>(request);
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        List<FluentValidation.Results.ValidationFailure>? failures = null;
         foreach (var validator in _validators)
         {
             var result = await validator.ValidateAsync(context, cancellationToken);
-            failures.AddRange(result.Errors);
+            if (!result.IsValid)
+            {
+                (failures ??= []).AddRange(result.Errors);
+            }
         }
 
-        if (failures.Count > 0)
+        if (failures is not null)
         {
             var errors = failures
                 .GroupBy(f => FieldName(f.PropertyName))
