@@ -64,6 +64,25 @@ public sealed class CoachAnswerCacheTests
     }
 
     [Fact]
+    public async Task ASemanticHitsWording_AskedAgain_IsAnExactHit_WithoutAnotherEmbedding()
+    {
+        _embedder.EmbedAsync("How do I get bigger arms?", Arg.Any<CancellationToken>()).Returns(Unit(1, 0.1f, 0));
+        _embedder.EmbedAsync("What builds biceps size fastest?", Arg.Any<CancellationToken>()).Returns(Unit(1, 0.15f, 0.02f));
+
+        await Ask("How do I get bigger arms?");
+        await Ask("What builds biceps size fastest?");
+        var again = await Ask("what builds biceps size fastest");
+
+        Assert.True(again.Cached);
+        Assert.Equal("answer 1", again.Answer.Answer);
+        Assert.Equal(1, _composed);
+        await _embedder.Received(1).EmbedAsync("What builds biceps size fastest?", Arg.Any<CancellationToken>());
+        await _embedder.DidNotReceive().EmbedAsync("what builds biceps size fastest", Arg.Any<CancellationToken>());
+        _metrics.Received(1).ModelCallAvoided("coach", "semantic");
+        _metrics.Received(1).ModelCallAvoided("coach", "exact");
+    }
+
+    [Fact]
     public async Task DifferentMeaning_IsAMiss()
     {
         _embedder.EmbedAsync("How do I get bigger arms?", Arg.Any<CancellationToken>()).Returns(Unit(1, 0.1f, 0));

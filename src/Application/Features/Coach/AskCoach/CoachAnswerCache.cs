@@ -83,6 +83,8 @@ public sealed class CoachAnswerCache(
         if (vector is not null && NearestKey(partition, vector) is { } similarKey && await TryGetAsync(similarKey, cancellationToken) is { } similar)
         {
             Hit(model, "semantic");
+            // The new wording gets its own word-level key, so asking it again is an exact hit that pays no embedding.
+            await TryStoreAsync(key, similar, partition, vector: null, cancellationToken);
             return (similar, true);
         }
 
@@ -90,22 +92,27 @@ public sealed class CoachAnswerCache(
         var answer = await compose(cancellationToken);
         if (!answer.Degraded)
         {
-            try
-            {
-                await cache.SetAsync(key, answer, Store, cancellationToken: cancellationToken);
-                if (vector is not null)
-                {
-                    Remember(partition, vector, key);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                metrics.CacheError(CacheName);
-                logger.LogWarning(ex, "Could not cache a coach answer");
-            }
+            await TryStoreAsync(key, answer, partition, vector, cancellationToken);
         }
 
         return (answer, false);
+    }
+
+    private async Task TryStoreAsync(string key, CoachAnswer answer, string partition, float[]? vector, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cache.SetAsync(key, answer, Store, cancellationToken: cancellationToken);
+            if (vector is not null)
+            {
+                Remember(partition, vector, key);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            metrics.CacheError(CacheName);
+            logger.LogWarning(ex, "Could not cache a coach answer");
+        }
     }
 
     private async Task<CoachAnswer?> TryGetAsync(string key, CancellationToken cancellationToken)
