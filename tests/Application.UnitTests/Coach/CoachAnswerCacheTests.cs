@@ -25,6 +25,7 @@ public sealed class CoachAnswerCacheTests
     public CoachAnswerCacheTests()
     {
         _embedder.IsConfigured.Returns(true);
+        _embedder.ParaphraseSimilarity.Returns(0.9);
         var services = new ServiceCollection();
         services.AddHybridCache();
         _cache = new CoachAnswerCache(
@@ -80,6 +81,44 @@ public sealed class CoachAnswerCacheTests
         await _embedder.DidNotReceive().EmbedAsync("what builds biceps size fastest", Arg.Any<CancellationToken>());
         _metrics.Received(1).ModelCallAvoided("coach", "semantic");
         _metrics.Received(1).ModelCallAvoided("coach", "exact");
+    }
+
+    [Theory]
+    [InlineData("sharp pain on the inside of my knee when squatting", "sharp pain on the outside of my knee when squatting")]
+    [InlineData("should I stretch before lifting", "should I stretch after lifting")]
+    [InlineData("should I deload every 4 weeks?", "should I deload every 8 weeks?")]
+    [InlineData("what is zone 2 training", "what does zone 5 training do")]
+    public async Task AnEdit_OfACachedQuestion_IsAMiss_HoweverSimilarItsEmbedding(string cached, string asked)
+    {
+        // Sentence embeddings rate such edits 0.95-0.97 alike (MiniLM), above most true rewordings.
+        _embedder.EmbedAsync(cached, Arg.Any<CancellationToken>()).Returns(Unit(1, 0.01f, 0));
+        _embedder.EmbedAsync(asked, Arg.Any<CancellationToken>()).Returns(Unit(1, 0.02f, 0));
+
+        await Ask(cached);
+        var second = await Ask(asked);
+
+        Assert.False(second.Cached);
+        Assert.Equal(2, _composed);
+    }
+
+    [Fact]
+    public async Task SimilarityBelowTheModelsParaphraseLevel_IsAMiss()
+    {
+        // Cosine 0.917: a hit at a 0.9 paraphrase level, not at 0.95.
+        _embedder.ParaphraseSimilarity.Returns(0.95);
+        _embedder.EmbedAsync("How do I get bigger arms?", Arg.Any<CancellationToken>()).Returns(Unit(1, 0.3f, 0));
+        _embedder.EmbedAsync("What builds biceps size fastest?", Arg.Any<CancellationToken>()).Returns(Unit(1, 0, 0.3f));
+        var cache = new CoachAnswerCache(
+            new ServiceCollection().AddHybridCache().Services.BuildServiceProvider().GetRequiredService<HybridCache>(),
+            new AnalyzerTextNormalizer(new TextAnalyzer()),
+            _metrics,
+            NullLogger<CoachAnswerCache>.Instance,
+            _embedder);
+
+        await cache.GetOrComposeAsync("How do I get bigger arms?", Context, "m", _ => Task.FromResult(new CoachAnswer("a", [], [], "m")), TestContext.Current.CancellationToken);
+        var second = await cache.GetOrComposeAsync("What builds biceps size fastest?", Context, "m", _ => Task.FromResult(new CoachAnswer("b", [], [], "m")), TestContext.Current.CancellationToken);
+
+        Assert.False(second.Cached);
     }
 
     [Fact]

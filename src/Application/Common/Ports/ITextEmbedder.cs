@@ -12,6 +12,13 @@ public interface ITextEmbedder
     /// <summary>False for the null object registered when no embedding model is configured: callers skip it.</summary>
     bool IsConfigured { get; }
 
+    /// <summary>
+    /// The cosine similarity at or above which two questions embedded by this model may be taken to ask the same thing
+    /// (the answer cache's semantic match, which also requires that the two are reworded rather than edited). It is a
+    /// property of the model: similarities from different models are on different scales.
+    /// </summary>
+    double ParaphraseSimilarity => 0.92;
+
     /// <summary>The unit-length embedding of <paramref name="text"/>; throws <see cref="Exceptions.DependencyUnavailableException"/> when the model fails.</summary>
     Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken);
 }

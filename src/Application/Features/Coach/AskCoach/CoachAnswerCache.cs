@@ -10,11 +10,17 @@ namespace FitCoach.Application.Features.Coach.AskCoach;
 /// <summary>
 /// Caches coach answers for 24 hours by (normalised question, user-context fingerprint, model). The normalised
 /// question is the retrieval analyzer's sorted stems and synonym groups, so rewordings, plurals, filler words and
-/// abbreviations ("DOMS" / "muscle soreness") share an entry. With an embedding model configured, a question whose
-/// embedding is within <see cref="SemanticThreshold"/> cosine of a cached one with the same fingerprint also hits.
-/// Degraded answers (the model failed) are never stored.
+/// abbreviations ("DOMS" / "muscle soreness") share an entry. With an embedding model configured, a question that
+/// misses that key may still hit a cached question with the same fingerprint that it rewords: its embedding is at
+/// least the model's <see cref="ITextEmbedder.ParaphraseSimilarity"/> from the cached one's, the two share less than
+/// <see cref="MaxSharedTerms"/> of their terms, and they state the same numbers. The last two guard against edits:
+/// sentence embeddings put "pain on the inside of my knee" and "... outside of my knee", or "deload every 4 weeks" and
+/// "... 8 weeks", closer together (0.95–0.97 with MiniLM) than most true rewordings, so similarity alone cannot tell
+/// them apart; a question that keeps most of another's words and changes a few changed what it asks. The threshold and
+/// the guard were chosen on measured pairs (docs/BENCHMARKS.md, "Semantic answer cache"). Degraded answers (the model
+/// failed) are never stored.
 /// </summary>
-public sealed class CoachAnswerCache(
+public sealed partial class CoachAnswerCache(
     HybridCache cache,
     ITextNormalizer normalizer,
     IAppMetrics metrics,
@@ -25,7 +31,11 @@ public sealed class CoachAnswerCache(
 {
     public const string CacheName = "coach-answer";
 
-    public const double SemanticThreshold = 0.92;
+    /// <summary>
+    /// Two questions sharing this share of their terms or more (of the shorter one's) are an edit of one another, never
+    /// a semantic hit.
+    /// </summary>
+    public const double MaxSharedTerms = 0.5;
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
@@ -55,6 +65,7 @@ public sealed class CoachAnswerCache(
     private static readonly HybridCacheEntryOptions Store = new() { Expiration = Lifetime, LocalCacheExpiration = TimeSpan.FromMinutes(30) };
 
     private readonly ITextEmbedder? _embedder = embedder.IsConfigured ? embedder : null;
+    private readonly double _paraphraseSimilarity = embedder.ParaphraseSimilarity;
     private readonly MemoryCache _semantic = new(new MemoryCacheOptions { SizeLimit = semanticCapacity, CompactionPercentage = 0.2, TrackStatistics = true });
     private readonly MemoryCache _questions = new(new MemoryCacheOptions { SizeLimit = questionCapacity, CompactionPercentage = 0.2 });
 
@@ -80,11 +91,12 @@ public sealed class CoachAnswerCache(
         }
 
         var vector = await EmbedAsync(question, cancellationToken);
-        if (vector is not null && NearestKey(partition, vector) is { } similarKey && await TryGetAsync(similarKey, cancellationToken) is { } similar)
+        var shape = vector is null ? null : QuestionShape.Of(question, normalizer);
+        if (vector is not null && NearestKey(partition, vector, shape!) is { } similarKey && await TryGetAsync(similarKey, cancellationToken) is { } similar)
         {
             Hit(model, "semantic");
             // The new wording gets its own word-level key, so asking it again is an exact hit that pays no embedding.
-            await TryStoreAsync(key, similar, partition, vector: null, cancellationToken);
+            await TryStoreAsync(key, similar, partition, vector: null, shape: null, cancellationToken);
             return (similar, true);
         }
 
@@ -92,20 +104,20 @@ public sealed class CoachAnswerCache(
         var answer = await compose(cancellationToken);
         if (!answer.Degraded)
         {
-            await TryStoreAsync(key, answer, partition, vector, cancellationToken);
+            await TryStoreAsync(key, answer, partition, vector, shape, cancellationToken);
         }
 
         return (answer, false);
     }
 
-    private async Task TryStoreAsync(string key, CoachAnswer answer, string partition, float[]? vector, CancellationToken cancellationToken)
+    private async Task TryStoreAsync(string key, CoachAnswer answer, string partition, float[]? vector, QuestionShape? shape, CancellationToken cancellationToken)
     {
         try
         {
             await cache.SetAsync(key, answer, Store, cancellationToken: cancellationToken);
-            if (vector is not null)
+            if (vector is not null && shape is not null)
             {
-                Remember(partition, vector, key);
+                Remember(partition, new Remembered(vector, key, shape));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -156,36 +168,67 @@ public sealed class CoachAnswerCache(
         }
     }
 
-    private string? NearestKey(string partition, float[] vector)
+    private string? NearestKey(string partition, float[] vector, QuestionShape shape)
     {
-        if (!_semantic.TryGetValue(partition, out (float[] Vector, string Key)[]? entries))
+        if (!_semantic.TryGetValue(partition, out Remembered[]? entries))
         {
             return null;
         }
 
         string? best = null;
-        var bestSimilarity = SemanticThreshold;
-        foreach (var (candidate, key) in entries!)
+        var bestSimilarity = _paraphraseSimilarity;
+        foreach (var entry in entries!)
         {
-            var similarity = Dot(candidate, vector);
-            if (similarity >= bestSimilarity)
+            var similarity = Dot(entry.Vector, vector);
+            if (similarity >= bestSimilarity && shape.Rewords(entry.Shape))
             {
-                (best, bestSimilarity) = (key, similarity);
+                (best, bestSimilarity) = (entry.Key, similarity);
             }
         }
 
         return best;
     }
 
-    /// <summary>Adds a question's vector to its partition (a new immutable array, so readers never see it half written).</summary>
-    private void Remember(string partition, float[] vector, string key)
+    /// <summary>Adds a question to its partition (a new immutable array, so readers never see it half written).</summary>
+    private void Remember(string partition, Remembered remembered)
     {
         lock (_semantic)
         {
-            var entries = _semantic.TryGetValue(partition, out (float[] Vector, string Key)[]? current) ? current! : [];
-            (float[] Vector, string Key)[] updated = [.. entries.Where(e => e.Key != key).TakeLast(SemanticEntriesPerPartition - 1), (vector, key)];
+            var entries = _semantic.TryGetValue(partition, out Remembered[]? current) ? current! : [];
+            Remembered[] updated = [.. entries.Where(e => e.Key != remembered.Key).TakeLast(SemanticEntriesPerPartition - 1), remembered];
             _semantic.Set(partition, updated, new MemoryCacheEntryOptions { Size = updated.Length, SlidingExpiration = Lifetime });
         }
+    }
+
+    /// <summary>A cached question as the semantic match sees it.</summary>
+    private sealed record Remembered(float[] Vector, string Key, QuestionShape Shape);
+
+    /// <summary>A question's normalised terms and the numbers it states, to tell a rewording from an edit.</summary>
+    private sealed partial class QuestionShape(HashSet<string> terms, string numbers)
+    {
+        private HashSet<string> Terms { get; } = terms;
+
+        private string Numbers { get; } = numbers;
+
+        public static QuestionShape Of(string question, ITextNormalizer normalizer) => new(
+            [.. normalizer.Normalize(question).Split(' ', StringSplitOptions.RemoveEmptyEntries)],
+            string.Join(' ', Number().Matches(question).Select(m => m.Value).Order(StringComparer.Ordinal)));
+
+        /// <summary>Same numbers, and less than <see cref="MaxSharedTerms"/> of the shorter question's terms shared.</summary>
+        public bool Rewords(QuestionShape other)
+        {
+            if (!string.Equals(Numbers, other.Numbers, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var shorter = Terms.Count <= other.Terms.Count ? Terms : other.Terms;
+            var longer = ReferenceEquals(shorter, Terms) ? other.Terms : Terms;
+            return shorter.Count > 0 && (double)shorter.Count(longer.Contains) / shorter.Count < MaxSharedTerms;
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\d+(?:[.,]\d+)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+        private static partial System.Text.RegularExpressions.Regex Number();
     }
 
     public void Dispose()
