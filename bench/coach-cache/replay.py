@@ -15,7 +15,15 @@ Each request picks a user uniformly and then one of:
                   abbreviation swapped for its long form or back (DOMS / delayed onset muscle soreness, RDL / romanian
                   deadlift, ...);
   unique   (15 %) a question nobody else asks (a templated question with the user's own numbers).
+With PARAPHRASES=1 the mix is repeat 55 %, reworded 20 %, paraphrased 10 %, unique 15 %, where
+  paraphrased     a Zipf-drawn question among the 60 of tests/Api.IntegrationTests/Coach/coach-paraphrases.json, asked
+                  as one of its two true paraphrases (same need, mostly other words; written without reading the code);
+and after the counts a probe asks each of that file's 80 different-meaning pairs (questions that share most words but
+need different answers, "inside/outside of my knee") as a fresh user, first a then b: b answered from the cache is a
+false hit, and the script fails if there is any.
 """
+
+import os
 
 import json
 import random
@@ -29,10 +37,14 @@ API, MODEL = sys.argv[1].rstrip("/"), sys.argv[2].rstrip("/")
 REQUESTS = int(sys.argv[3]) if len(sys.argv) > 3 else 2000
 SEED = int(sys.argv[4]) if len(sys.argv) > 4 else 42
 ZIPF_S = 1.1
-MIX = (("repeat", 0.60), ("reworded", 0.25), ("unique", 0.15))
+PARAPHRASES = os.environ.get("PARAPHRASES") == "1"
+MIX = ((("repeat", 0.55), ("reworded", 0.20), ("paraphrased", 0.10), ("unique", 0.15)) if PARAPHRASES
+       else (("repeat", 0.60), ("reworded", 0.25), ("unique", 0.15)))
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = [q["question"] for q in json.loads((ROOT / "tests/Api.IntegrationTests/Coach/coach-questions.json").read_text())]
+PARAPHRASE_SET = json.loads((ROOT / "tests/Api.IntegrationTests/Coach/coach-paraphrases.json").read_text())
+PARAPHRASED = {p["question"]: p["paraphrases"] for p in PARAPHRASE_SET["paraphrases"]}
 
 SHARED_PROFILES = [
     {"goals": ["hypertrophy"], "experience": "beginner", "sex": "male", "age": 24, "weightKg": 75, "daysPerWeek": 3},
@@ -134,6 +146,8 @@ def main():
     ranked = QUESTIONS[:]
     rng.shuffle(ranked)  # popularity rank is the seed's, not the file's order
     weights = [1 / (rank + 1) ** ZIPF_S for rank in range(len(ranked))]
+    ranked_paraphrased = [q for q in ranked if q in PARAPHRASED]  # the same popularity order, paraphrasable ones only
+    weights_paraphrased = [w for q, w in zip(ranked, weights) if q in PARAPHRASED]
 
     workload = []  # (user, group, kind, reworded-as, base question, text)
     for n in range(REQUESTS):
@@ -142,6 +156,10 @@ def main():
         if kind == "unique":
             text = unique_question(rng, n)
             workload.append((user, group, kind, "", text, text))
+            continue
+        if kind == "paraphrased":
+            base = rng.choices(ranked_paraphrased, weights_paraphrased)[0]
+            workload.append((user, group, kind, "", base, rng.choice(PARAPHRASED[base])))
             continue
         base = rng.choices(ranked, weights)[0]
         text, how = reword(base, rng) if kind == "reworded" else (base, "")
@@ -154,9 +172,13 @@ def main():
     verbatim_seen = set()  # (group, question) asked verbatim earlier, so a rewording of it could hit
     for user, group, kind, how, base, text in workload:
         answer = call("POST", f"{API}/api/coach/ask", {"question": text}, tokens[user])
-        if kind == "reworded" and (group, base) in verbatim_seen:
-            reworded_by_how[how]["after verbatim"] += 1
-            reworded_by_how[how]["after verbatim cached"] += bool(answer["cached"])
+        if kind in ("reworded", "paraphrased") and (group, base) in verbatim_seen:
+            key = how or kind
+            reworded_by_how[key]["after verbatim"] += 1
+            reworded_by_how[key]["after verbatim cached"] += bool(answer["cached"])
+        if kind == "paraphrased":
+            reworded_by_how[kind]["asked"] += 1
+            reworded_by_how[kind]["cached"] += bool(answer["cached"])
         if kind == "repeat":
             verbatim_seen.add((group, base))
         asked[kind] += 1
@@ -200,6 +222,18 @@ def main():
         call("POST", f"{API}/api/coach/ask", {"question": short}, probe)
         again = call("POST", f"{API}/api/coach/ask", {"question": long}, probe)
         print(f"    probe: {short!r} then {long!r} -> cached: {str(again['cached']).lower()}")
+    false_hits = []
+    if PARAPHRASES:
+        for n, pair in enumerate(PARAPHRASE_SET["different"]):
+            token = call("POST", f"{API}/api/auth/dev-token", {"userId": f"cc-different-{n}", "tier": "unlimited"})["token"]
+            call("POST", f"{API}/api/coach/ask", {"question": pair["a"]}, token)
+            if call("POST", f"{API}/api/coach/ask", {"question": pair["b"]}, token)["cached"]:
+                false_hits.append((pair["a"], pair["b"]))
+        print(f"    different-meaning probe: {len(PARAPHRASE_SET['different'])} pairs, {len(false_hits)} false hits")
+        for a, b in false_hits:
+            print(f"      FALSE HIT: {a!r} answered with the cached answer to {b!r}")
+    if false_hits:
+        sys.exit(1)
     if fake_calls + total_avoided != REQUESTS or abs(made - fake_calls) > 0:
         print(f"WARNING: calls made + avoided ({fake_calls} + {total_avoided:.0f}) != requests ({REQUESTS}) or metrics disagree with the fake model")
         sys.exit(1)
