@@ -2,13 +2,14 @@ using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Features.Coach.AskCoach;
 using FitCoach.Application.Common.UserContext;
 using FitCoach.Domain.Profiles;
+using FitCoach.Infrastructure.Knowledge.Retrieval;
 using Xunit;
 
 namespace FitCoach.Application.UnitTests.Coach;
 
 public sealed class OfflineCoachComposerTests
 {
-    private static readonly OfflineCoachComposer Composer = new();
+    private static readonly OfflineCoachComposer Composer = new(new AnalyzerTextNormalizer(new TextAnalyzer()));
 
     private static readonly KnowledgePassage Protein = new("nutrition", "nutrition/protein", "How much protein", "Gains levelled off at about 1.6 g/kg a day.", 0.6)
     {
@@ -106,5 +107,65 @@ public sealed class OfflineCoachComposerTests
         var answer = Composer.Compose("How deep should I squat?", [squat], Context(new UserProfile { Injuries = ["knee"] }), []);
 
         Assert.Contains("You have listed a knee problem", answer.Text, StringComparison.Ordinal);
+    }
+
+    private static readonly KnowledgePassage CaffeineAndSleep = new("recovery-and-performance", "recovery-and-performance/caffeine-and-sleep", "Caffeine timing and sleep", "Caffeine before training helps performance.", 0.62)
+    {
+        Text = "Caffeine before training helps performance but can cost sleep. Its half-life is about five hours, so an evening dose is still active at bedtime. The effective dose is 3–6 mg/kg body mass. Stop caffeine at least 6 hours before bed.",
+    };
+
+    private static readonly KnowledgePassage CaffeineDose = new("nutrition-and-supplementation", "nutrition-and-supplementation/caffeine-dose", "Caffeine dose for performance", "Caffeine improves endurance and strength.", 0.58)
+    {
+        Text = "Caffeine improves endurance and strength performance in most trials. Take 3–6 mg/kg of caffeine about 60 minutes before exercise. Doses of 9 mg/kg or more add side effects rather than benefit.",
+    };
+
+    private static readonly KnowledgePassage HeartRate = new("cardio-conditioning", "cardio-conditioning/max-heart-rate", "Max heart rate formulas", "Maximal heart rate varies between people.", 0.7)
+    {
+        Text = "Maximal heart rate varies by 10 to 12 beats between people of the same age, so any equation is an estimate. A field test gives your own number. Default: use Tanaka (208 − 0.7 × age) if you have nothing better. Recheck it once a year.",
+    };
+
+    [Fact]
+    public void Compose_QuestionAskingForADose_LeadsWithTheSentenceStatingIt()
+    {
+        var answer = Composer.Compose("How much caffeine should I take before a workout?", [CaffeineAndSleep, Timing], Context(), []);
+
+        Assert.StartsWith("The effective dose is 3–6 mg/kg body mass.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_QuestionAskingForAFormula_LeadsWithTheEquation()
+    {
+        var answer = Composer.Compose("How do I estimate my maximum heart rate?", [HeartRate], Context(), []);
+
+        Assert.StartsWith("Default: use Tanaka (208 − 0.7 × age)", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_AskedNumberIsInALowerPassage_LeadsWithItAndCitesThatPassage()
+    {
+        var first = CaffeineAndSleep with { Text = "Caffeine before training helps performance but can cost sleep. Its half-life is about five hours. Stop caffeine at least 6 hours before bed." };
+
+        var answer = Composer.Compose("What dose of caffeine works before lifting?", [first, CaffeineDose], Context(), []);
+
+        Assert.StartsWith("Take 3–6 mg/kg of caffeine about 60 minutes before exercise.", answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith("[2]", answer.Text.Split("\n\n")[0], StringComparison.Ordinal);
+        Assert.Equal(CaffeineDose.Id, answer.Cited[0].Id);
+    }
+
+    [Fact]
+    public void Compose_NumberOfAnotherKind_IsNotTakenForTheAnswer()
+    {
+        // "How long before bed" asks for a duration: the mg/kg sentence shares more words but is no answer to it.
+        var answer = Composer.Compose("How long before bed should I stop caffeine?", [CaffeineAndSleep], Context(), []);
+
+        Assert.StartsWith("Stop caffeine at least 6 hours before bed.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_QuestionAskingNoNumber_KeepsTheMostRelevantSentenceFirst()
+    {
+        var answer = Composer.Compose("Does caffeine hurt my sleep?", [CaffeineAndSleep], Context(), []);
+
+        Assert.StartsWith("Caffeine before training helps performance but can cost sleep.", answer.Text, StringComparison.Ordinal);
     }
 }

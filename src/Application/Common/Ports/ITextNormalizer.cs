@@ -8,4 +8,11 @@ namespace FitCoach.Application.Common.Ports;
 public interface ITextNormalizer
 {
     string Normalize(string text);
+
+    /// <summary>
+    /// The retrieval analyzer's terms of <paramref name="text"/>, what its index matches on: the stem of every word
+    /// that is not a stop word (numbers as written), plus the group term (<c>~name</c>) of every synonym phrase the text
+    /// mentions, so "coffee" and "caffeine" meet in <c>~caffeine</c> while each keeps its own stem. Repeats kept.
+    /// </summary>
+    IReadOnlyList<string> Terms(string text) => Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -16,10 +16,13 @@ public sealed record ComposedAnswer(string Text, IReadOnlyList<KnowledgePassage>
 /// Writes an answer without a language model: every statement is a sentence from a retrieved passage, picked
 /// because it shares the question's words, cited [n]; the personal part applies the user's facts to what those
 /// sentences say (grams of protein from g/kg at the user's weight, the passage's advice for their level or goal, a
-/// caution where a passage touches a region they listed as injured). Deterministic: the same question, passages
-/// and context give the same text.
+/// caution where a passage touches a region they listed as injured). A question that asks for a number ("how much
+/// caffeine", "how long should I rest", "how do I estimate my max heart rate") is answered first by the sentence
+/// that states a number of the asked kind (<see cref="Quantities"/>) and shares most of the question's terms (the
+/// retrieval analyzer's stems and synonym groups, through <see cref="ITextNormalizer"/>). Deterministic: the same
+/// question, passages and context give the same text.
 /// </summary>
-public sealed partial class OfflineCoachComposer
+public sealed partial class OfflineCoachComposer(ITextNormalizer normalizer)
 {
     /// <summary>At most this many texts' stems are memoised; past it the least recently used are dropped first.</summary>
     internal const int MaxCachedStemSets = 50_000;
@@ -40,6 +43,27 @@ public sealed partial class OfflineCoachComposer
     private const int TargetWords = 110;
     private const int MinSentenceChars = 35;
     private const int MaxSentenceChars = 420;
+
+    /// <summary>
+    /// How much a question term counts when a sentence lacks it but its passage's title or section heading has it:
+    /// "3–5 g per day" under "Creatine Monohydrate - Dose" is about creatine, though less surely than a sentence naming it.
+    /// </summary>
+    private const double ContextWeight = 0.75;
+
+    /// <summary>A sentence that states the asked number may be this short ("Epley: 1RM = w × (1 + r/30).").</summary>
+    private const int MinAnswerChars = 20;
+
+    /// <summary>
+    /// Question terms (analyzer stems) that say a number is wanted, or in which unit, rather than what it is about:
+    /// they would favour sentences that happen to say "long", "daily" or "too", while the unit is already matched by
+    /// the number's kind ("grams" asks for "3–5 g").
+    /// </summary>
+    private static readonly FrozenSet<string> QuantityWords = new[]
+    {
+        "long", "often", "frequent", "fast", "quick", "soon", "far", "big", "last", "too", "amount", "number", "per",
+        "gram", "g", "mg", "milligram", "kg", "kilo", "hour", "minut", "second", "day", "daili", "week", "weekli", "month",
+        "time", "percent", "percentag",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
     {
@@ -100,17 +124,39 @@ public sealed partial class OfflineCoachComposer
             .Select((doc, index) => (doc, index, sentences: Rank(doc, weights, personal)))
             .ToList();
 
+        // A question for a number is answered by the sentence that states it, from whichever passage has it.
+        var answer = Quantities.Asked(question) is var asked and not QuantityKind.None ? StatedAnswer(question, asked, passages) : null;
+        var answerDoc = answer?.Doc;
+        if (answerDoc is not null && !candidates.Exists(c => c.doc.Id == answerDoc.Id))
+        {
+            candidates.Add((answerDoc, candidates.Count, Rank(answerDoc, weights, personal)));
+        }
+
         var sb = new StringBuilder();
         var cited = new List<KnowledgePassage>();
         var used = new HashSet<string>(StringComparer.Ordinal);
 
-        // 1. The lead: the best passage's most relevant sentence first, ranked on relevance alone (a sentence
-        // addressed to the user's level or goal is kept for "For you"). The passage is on topic (retrieval chose it),
-        // so after its most relevant sentences the lead continues with the sentences that follow them, which carry
-        // their context, until it has said enough.
-        var lead = candidates[0];
+        // 1. The lead: the sentence stating the asked number when the question asks for one, else the best passage's
+        // most relevant sentence, ranked on relevance alone (a sentence addressed to the user's level or goal is kept
+        // for "For you"). The passage is on topic (retrieval chose it), so after its most relevant sentences the lead
+        // continues with the sentences that follow them, which carry their context, until it has said enough.
+        var lead = answerDoc is null ? candidates[0] : candidates.Find(c => c.doc.Id == answerDoc.Id);
         var ranked = lead.sentences.Where(s => s.BaseScore > 0).OrderByDescending(s => s.BaseScore).ThenBy(s => s.Position).ToList();
         var inOrder = lead.sentences.OrderBy(s => s.Position).ToList();
+        if (answer is not null)
+        {
+            // The sentence stating the number opens the answer, followed by what follows it in its passage.
+            var at = answer.Position;
+            var opening = lead.sentences.Find(s => s.Position == at) ?? new RankedSentence(answer.Text, at, 0, 0, 0);
+            ranked.Remove(opening);
+            ranked.Insert(0, opening);
+            if (!inOrder.Contains(opening))
+            {
+                inOrder.Add(opening);
+                inOrder.Sort((a, b) => a.Position.CompareTo(b.Position));
+            }
+        }
+
         var leadSentences = new List<RankedSentence>();
         foreach (var anchor in ranked.Take(2))
         {
@@ -129,8 +175,9 @@ public sealed partial class OfflineCoachComposer
             }
         }
 
-        // Still thin (the anchor ends its passage): the sentences just before it give its context.
-        foreach (var anchor in ranked.Take(1))
+        // Still thin (the anchor ends its passage): the sentences just before it give its context, unless the anchor
+        // states the asked number, which must stay first.
+        foreach (var anchor in ranked.Take(answer is null ? 1 : 0))
         {
             foreach (var before in inOrder.Where(s => s.Position < anchor.Position).Reverse())
             {
@@ -166,7 +213,7 @@ public sealed partial class OfflineCoachComposer
         // does not bring in an unrelated passage.
         var minMatches = questionStems.Count(q => !q.StartsWith('~')) >= 4 ? 2 : 1;
         var points = new List<string>();
-        foreach (var (doc, _, sentences) in candidates.Skip(1))
+        foreach (var (doc, _, sentences) in candidates.Where(c => c.doc.Id != lead.doc.Id))
         {
             var best = sentences.FirstOrDefault(s => s.Matches >= minMatches && s.Score > 0 && !used.Contains(s.Text) && !NearDuplicate(s.Text, used));
             if (best is null)
@@ -255,6 +302,123 @@ public sealed partial class OfflineCoachComposer
 
         return new ComposedAnswer(sb.ToString().TrimEnd(), cited);
     }
+
+    /// <summary>
+    /// The sentence that best answers a question asking for a number: among the sentences of the passages that state
+    /// a number of an asked kind, the one sharing most of the question's terms (weighted by how few of those
+    /// sentences share each term; a term found only in the passage's title or the sentence's section heading counts
+    /// <see cref="ContextWeight"/>), in a passage that retrieval ranked high (its score relative to the best, cubed),
+    /// early in it, and readable on its own. Null when no passage states such a number, or none that
+    /// shares a term with the question outside the best passage (a number on another topic is no answer).
+    /// </summary>
+    private StatedSentence? StatedAnswer(string question, QuantityKind asked, IReadOnlyList<KnowledgePassage> passages)
+    {
+        var found = new List<(StatedSentence Sentence, HashSet<string> Terms, HashSet<string> Context, QuantityKind Stated)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in passages)
+        {
+            if (seen.Count >= MaxDocuments)
+            {
+                break;
+            }
+
+            if (!seen.Add(doc.Id))
+            {
+                continue;
+            }
+
+            var title = normalizer.Terms(doc.Title);
+            HashSet<string> context = [.. title];
+            var position = 0;
+            foreach (var raw in SentenceSplitter.Split(TextOf(doc)))
+            {
+                position++;
+                if (IsHeading(raw))
+                {
+                    context = [.. title, .. normalizer.Terms(raw)];
+                    continue;
+                }
+
+                var sentence = Clean(raw);
+                if (sentence.Length < MinAnswerChars || sentence.Length > MaxSentenceChars || sentence.EndsWith(':'))
+                {
+                    continue;
+                }
+
+                var stated = Quantities.Stated(sentence);
+                if (Quantities.Answers(asked, stated))
+                {
+                    found.Add((new StatedSentence(doc, sentence, position, 0), [.. normalizer.Terms(sentence)], context, stated));
+                }
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var questionTerms = normalizer.Terms(question).Where(t => !QuantityWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in questionTerms)
+        {
+            var df = found.Count(f => f.Terms.Contains(term) || f.Context.Contains(term));
+            if (df > 0)
+            {
+                weights[term] = 1 + Math.Log((double)found.Count / df);
+            }
+        }
+
+        var total = weights.Values.Sum();
+        var best = passages[0].Score > 0 ? passages[0].Score : 1;
+        StatedSentence? answer = null;
+        foreach (var (sentence, terms, context, stated) in found)
+        {
+            var shared = weights.Sum(w => terms.Contains(w.Key) ? w.Value : context.Contains(w.Key) ? ContextWeight * w.Value : 0);
+            if (shared == 0 && sentence.Doc.Id != passages[0].Id)
+            {
+                continue;
+            }
+
+            var relevance = Math.Min(1, sentence.Doc.Score / best);
+            var score = relevance * relevance * relevance * (0.25 + (total > 0 ? shared / total : 0)) * (1 - (0.01 * Math.Min(sentence.Position, 20)));
+            if ((stated & asked & QuantityKind.PerBodyMass) != 0)
+            {
+                score *= 1.1; // a prescription scaled to the body ("3–6 mg/kg") over one example of it ("200 mg")
+            }
+
+            if ((stated & asked) == QuantityKind.NamedFormula)
+            {
+                score *= 0.6; // "averaging Epley and Brzycki" names the equations; the answer writes one out
+            }
+
+            if (sentence.Doc.Snippet.Contains(sentence.Text, StringComparison.Ordinal))
+            {
+                score *= 1.2; // the retriever's own pick
+            }
+
+            if (LeansOnContext().IsMatch(sentence.Text))
+            {
+                score *= 0.7;
+            }
+
+            if (sentence.Text.Contains('?', StringComparison.Ordinal))
+            {
+                score *= 0.5; // a question in the text asks rather than answers
+            }
+
+            if (answer is null || score > answer.Score)
+            {
+                answer = sentence with { Score = score };
+            }
+        }
+
+        return answer;
+    }
+
+    /// <summary>A section heading in a passage's text: a short line that does not end as a sentence does.</summary>
+    private static bool IsHeading(string line) =>
+        line.Length <= 80 && !line.StartsWith('•') && line.TrimEnd() is { Length: > 0 } end && !".!?:;)\"”".Contains(end[^1], StringComparison.Ordinal);
 
     private static string NothingFound(string question, Common.UserContext.UserContext context) =>
         $"I could not find anything in the FitCoach knowledge base that answers \"{Shorten(question, 120)}\", and I would rather say so than guess. " +
@@ -598,6 +762,8 @@ public sealed partial class OfflineCoachComposer
     [GeneratedRegex(@"[a-z0-9]+")]
     private static partial Regex Words();
 
+
+
     [GeneratedRegex(@"(?<low>\d+(?:\.\d+)?)\s*(?:[–-]|to)\s*(?<high>\d+(?:\.\d+)?)?\s*(?<unit>g|mg|ml)\s*(?:/|per)\s*kg(?<per>(?: a day| per day|/day| per meal| daily)?)|(?<low>\d+(?:\.\d+)?)\s*(?<unit>g|mg|ml)\s*(?:/|per)\s*kg(?<per>(?: a day| per day|/day| per meal| daily)?)", RegexOptions.IgnoreCase)]
     private static partial Regex PerKilogram();
 
@@ -606,6 +772,9 @@ public sealed partial class OfflineCoachComposer
 
     [GeneratedRegex(@"\b(volume|sets|overtrain|fatigue|tired|recover|deload|rest day|plateau|stall|stuck|progress|too much|enough)\w*", RegexOptions.IgnoreCase)]
     private static partial Regex LoadWords();
+
+    /// <summary>A sentence stating the asked number: its passage, its 1-based position there, and how well it answers.</summary>
+    private sealed record StatedSentence(KnowledgePassage Doc, string Text, int Position, double Score);
 
     /// <summary><see cref="BaseScore"/> is relevance to the question; <see cref="Score"/> adds the user's level, goal, age or sex.</summary>
     private sealed record RankedSentence(string Text, int Position, double BaseScore, int PersonalHits, int Matches)
