@@ -45,6 +45,12 @@ public sealed class LocalTextEmbedder : IBatchTextEmbedder, IDisposable
 
     public bool IsReady => _model.State == LocalModelState.Ready;
 
+    /// <summary>
+    /// MiniLM put "Should I stretch before lifting?" and "... after lifting?" within the answer cache's 0.92 cosine (a
+    /// test caught the wrong cached answer), so the answer cache keeps to exact questions with this model.
+    /// </summary>
+    public bool MatchesQuestions => false;
+
     public LocalSentenceModel Model => _model;
 
     /// <summary>Questions held in the cache now.</summary>

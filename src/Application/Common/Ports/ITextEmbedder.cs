@@ -12,6 +12,13 @@ public interface ITextEmbedder
     /// <summary>False for the null object registered when no embedding model is configured: callers skip it.</summary>
     bool IsConfigured { get; }
 
+    /// <summary>
+    /// Whether the model's similarity can tell that two questions ask the same thing (the answer cache's semantic
+    /// hits). False for the small local model: it scores questions that differ in one meaningful word ("stretch
+    /// before lifting" / "stretch after lifting") above the cache's threshold, so it serves retrieval only.
+    /// </summary>
+    bool MatchesQuestions => true;
+
     /// <summary>The unit-length embedding of <paramref name="text"/>; throws <see cref="Exceptions.DependencyUnavailableException"/> when the model fails.</summary>
     Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken);
 }

@@ -226,7 +226,9 @@ public sealed class DocumentVectorIndex
 
         LastBuild = new VectorIndexBuildReport(texts.Count, texts.Count - missing.Count, missing.Count, removed, writtenTo, Stopwatch.GetElapsedTime(started));
         _snapshot = Snapshot.Build(_documents, vectors, hashes);
-        _logger.LogInformation(
+        // Reading shipped vectors is routine at every start (Debug); computing any is news (Information).
+        _logger.Log(
+            missing.Count > 0 || writtenTo is not null ? LogLevel.Information : LogLevel.Debug,
             "Vector index ready: {Documents} documents and {Extras} exercise names, {Dimensions} dimensions; {Reused} vectors from the vector file, {Embedded} computed, {Removed} stale dropped{Written} in {Seconds:0.00} s; retrieval is now hybrid (BM25 + vectors)",
             _documents.Count,
             _extraTexts.Count,
