@@ -49,7 +49,7 @@ public sealed class LocalTextEmbedder : IBatchTextEmbedder, IDisposable
     /// MiniLM put "Should I stretch before lifting?" and "... after lifting?" within the answer cache's 0.92 cosine (a
     /// test caught the wrong cached answer), so the answer cache keeps to exact questions with this model.
     /// </summary>
-    public bool MatchesQuestions => false;
+    public bool IsRetrievalOnly => true;
 
     public LocalSentenceModel Model => _model;
 

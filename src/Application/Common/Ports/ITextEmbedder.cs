@@ -13,11 +13,11 @@ public interface ITextEmbedder
     bool IsConfigured { get; }
 
     /// <summary>
-    /// Whether the model's similarity can tell that two questions ask the same thing (the answer cache's semantic
-    /// hits). False for the small local model: it scores questions that differ in one meaningful word ("stretch
-    /// before lifting" / "stretch after lifting") above the cache's threshold, so it serves retrieval only.
+    /// True when the model's similarity cannot tell that two questions ask the same thing, so it serves retrieval only
+    /// and not the answer cache's semantic hits: the small local model scores questions that differ in one meaningful
+    /// word ("stretch before lifting" / "stretch after lifting") above the cache's threshold.
     /// </summary>
-    bool MatchesQuestions => true;
+    bool IsRetrievalOnly => false;
 
     /// <summary>The unit-length embedding of <paramref name="text"/>; throws <see cref="Exceptions.DependencyUnavailableException"/> when the model fails.</summary>
     Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken);

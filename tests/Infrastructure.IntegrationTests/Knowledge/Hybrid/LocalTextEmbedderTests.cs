@@ -31,7 +31,7 @@ public sealed class LocalTextEmbedderTests
         Assert.True(relatedSimilarity > unrelatedSimilarity + 0.2f, $"related {relatedSimilarity}, unrelated {unrelatedSimilarity}");
         Assert.Equal(LocalSentenceModel.ModelId, embedder.ModelId);
         Assert.True(embedder.IsReady);
-        Assert.False(embedder.MatchesQuestions); // retrieval only: the answer cache keeps to exact questions with MiniLM
+        Assert.True(embedder.IsRetrievalOnly); // retrieval only: the answer cache keeps to exact questions with MiniLM
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class CoachAnswerCache(
 
     private static readonly HybridCacheEntryOptions Store = new() { Expiration = Lifetime, LocalCacheExpiration = TimeSpan.FromMinutes(30) };
 
-    private readonly ITextEmbedder? _embedder = embedder.IsConfigured && embedder.MatchesQuestions ? embedder : null;
+    private readonly ITextEmbedder? _embedder = embedder.IsConfigured && !embedder.IsRetrievalOnly ? embedder : null;
     private readonly MemoryCache _semantic = new(new MemoryCacheOptions { SizeLimit = semanticCapacity, CompactionPercentage = 0.2, TrackStatistics = true });
     private readonly MemoryCache _questions = new(new MemoryCacheOptions { SizeLimit = questionCapacity, CompactionPercentage = 0.2 });
 
