@@ -13,7 +13,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FitCoach.Benchmarks;
 
 /// <summary>
-/// The coach's request path as the API wires it on embedded defaults (no Redis, no model, no embeddings): the
+/// The coach's request path as the API wires it on embedded defaults with embeddings off (no Redis, no model,
+/// <c>Embeddings:Provider none</c>, so these rows stay comparable with those measured before the local model; the
+/// hybrid path is <see cref="HybridRetrievalBenchmarks"/>): the
 /// application's and infrastructure's own registrations, resolved once per process, so the benchmarks follow whatever
 /// the app registers (the corpus and its BM25 index, the topic router with its namespace affinity, the composer, the
 /// answer cache on the app's HybridCache settings). Only the metrics exporter is replaced, by <see cref="NoMetrics"/>.
@@ -31,7 +33,9 @@ internal static class CoachFixture
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddApplication();
-        services.AddInfrastructure(new ConfigurationBuilder().Build());
+        services.AddInfrastructure(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Embeddings:Provider"] = "none" })
+            .Build());
         services.AddSingleton<IAppMetrics, NoMetrics>();
         return services.BuildServiceProvider();
     });

@@ -23,6 +23,13 @@ if (KnowledgeSyncCommand.IsInvoked(args))
     return;
 }
 
+if (KnowledgeVectorsCommand.IsInvoked(args))
+{
+    // `dotnet run --project src/Api -- knowledge vectors [--out PATH]`: bring the corpus vector file up to date, then exit.
+    Environment.ExitCode = await KnowledgeVectorsCommand.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 ProductionConfigurationGuard.ThrowIfUnsafe(builder.Environment, builder.Configuration);
 builder.Logging.AddFitCoachConsole(builder.Environment);

@@ -64,7 +64,8 @@ public static class DependencyInjection
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis")
             .AddCheck<KnowledgeHealthCheck>("knowledge")
-            .AddCheck<ModelHealthCheck>("model");
+            .AddCheck<ModelHealthCheck>("model")
+            .AddCheck<EmbeddingsHealthCheck>("embeddings");
         return services;
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
 using ZLogger.Providers;
@@ -21,6 +22,17 @@ public sealed class ApiFactory : ConfiguredApiFactory
         new(new Dictionary<string, string?> { ["Redis:ConnectionString"] = connectionString });
 
     public static string NewUserId(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Waits for the process's local embedding model (loaded once, in the background, by the first host): until then
+    /// <c>/health</c> is Degraded and retrieval is BM25 alone, so tests that judge either wait for it.
+    /// </summary>
+    public static async Task WaitForLocalModelAsync()
+    {
+        var model = FitCoach.Infrastructure.Embeddings.LocalSentenceModel.Shared;
+        model.StartLoading();
+        await model.WhenReadyAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
+    }
 }
 
 /// <summary>The real API in-process (the whole HTTP pipeline) with configuration overrides.</summary>
@@ -40,6 +52,14 @@ public class ConfiguredApiFactory(Dictionary<string, string?> settings) : WebApp
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>Waits until this host's retrieval is hybrid: the local model loaded and the corpus vectors read.</summary>
+    public async Task WaitUntilHybridAsync()
+    {
+        await ApiFactory.WaitForLocalModelAsync();
+        var vectors = Services.GetRequiredService<FitCoach.Infrastructure.Knowledge.Hybrid.DocumentVectorIndex>();
+        await vectors.BuildAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
     }
 
     /// <summary>A client carrying a dev token for <paramref name="userId"/> (a fresh id per test keeps limits apart).</summary>

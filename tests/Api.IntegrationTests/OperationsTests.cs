@@ -18,11 +18,12 @@ public sealed class OperationsTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task Health_OnEmbeddedDefaults_IsHealthyWithEveryCheck()
     {
+        await factory.WaitUntilHybridAsync();
         var response = await factory.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
 
         var health = await response.JsonAsync();
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        foreach (var check in new[] { "redis", "knowledge", "model" })
+        foreach (var check in new[] { "redis", "knowledge", "model", "embeddings" })
         {
             Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(check).GetProperty("status").GetString());
         }

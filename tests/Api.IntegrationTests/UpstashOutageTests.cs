@@ -47,7 +47,7 @@ public sealed class UpstashOutageTests : IAsyncLifetime
         Assert.Equal("Degraded", after.GetProperty("status").GetString());
         var knowledge = after.GetProperty("checks").GetProperty("knowledge");
         Assert.Equal("Degraded", knowledge.GetProperty("status").GetString());
-        Assert.Equal("Upstash unreachable: answering from the embedded index.", knowledge.GetProperty("description").GetString());
+        Assert.Equal("Upstash unreachable: answering from the embedded index (hybrid).", knowledge.GetProperty("description").GetString());
         Assert.Contains("could not reach", knowledge.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
@@ -61,7 +61,7 @@ public sealed class UpstashOutageTests : IAsyncLifetime
         var passages = await search.SearchAsync("how much protein per day", "nutrition", 3, Cancel);
 
         Assert.NotEmpty(passages);
-        Assert.Equal("upstash->embedded", search.Provider);
+        Assert.Equal("upstash->hybrid", search.Provider); // the local fallback is BM25 + the local model's vectors
         Assert.True(fallback.State.IsDegraded);
         Assert.True(search.DocumentCount > 0);
     }

@@ -86,6 +86,8 @@ public sealed class OpenAITextEmbedder : IBatchTextEmbedder, IDisposable
 
     public bool IsConfigured => true;
 
+    public bool IsReady => true;
+
     /// <summary>Questions held in the cache.</summary>
     public int CachedCount => _cache.Count;
 

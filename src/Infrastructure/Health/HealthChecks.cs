@@ -1,4 +1,5 @@
 using FitCoach.Application.Common.Ports;
+using FitCoach.Infrastructure.Embeddings;
 using FitCoach.Infrastructure.Knowledge;
 using FitCoach.Infrastructure.Knowledge.Hybrid;
 using FitCoach.Infrastructure.Knowledge.Upstash;
@@ -82,4 +83,57 @@ public sealed class ModelHealthCheck(IWorkoutTranscriptModel model) : IHealthChe
         Task.FromResult(model.IsConfigured
             ? HealthCheckResult.Healthy($"model {model.ModelId} writes coach answers and is the voice-logging fallback; the offline composer answers if it fails.")
             : HealthCheckResult.Healthy("offline: no language model configured; the rules and retrieval answer alone."));
+}
+
+/// <summary>
+/// Which embedding provider and model serve retrieval and the answer cache's semantic matching. The local model is
+/// Degraded while it loads (the first second or two after start) and if it failed to load: requests are answered all
+/// the same, on words alone (BM25, exact questions), so it is never Unhealthy.
+/// </summary>
+public sealed class EmbeddingsHealthCheck(IServiceProvider services) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var embedder = services.GetService<IBatchTextEmbedder>();
+        var data = new Dictionary<string, object>
+        {
+            ["provider"] = embedder switch
+            {
+                LocalTextEmbedder => EmbeddingProviders.Local,
+                OpenAITextEmbedder => EmbeddingProviders.OpenAI,
+                _ => EmbeddingProviders.None,
+            },
+            ["model"] = embedder?.ModelId ?? "none",
+        };
+        var corpus = "";
+        if (services.GetService<DocumentVectorIndex>() is { } index)
+        {
+            data["corpusVectors"] = index.State.ToString();
+            corpus = index.LastBuild is { } build
+                ? $"; corpus vectors ready ({build.Reused} from the vector file, {build.Embedded} computed)"
+                : $"; corpus vectors {index.State.ToString().ToLowerInvariant()} ({index.EmbeddedCount}/{index.DocumentCount})";
+        }
+
+        switch (embedder)
+        {
+            case null:
+                return Task.FromResult(HealthCheckResult.Healthy(
+                    "none: no embedding model (Embeddings:Provider none); retrieval is BM25 alone and the answer cache matches exact questions.", data));
+            case LocalTextEmbedder local:
+                var model = local.Model;
+                data["state"] = model.State.ToString();
+                if (model.State == LocalModelState.Ready)
+                {
+                    data["loadSeconds"] = Math.Round(model.LoadTime?.TotalSeconds ?? 0, 2);
+                    return Task.FromResult(HealthCheckResult.Healthy(
+                        $"local {local.ModelId} ({LocalSentenceModel.Dimensions} dimensions, in process), loaded in {model.LoadTime?.TotalSeconds:0.0} s{corpus}", data));
+                }
+
+                return Task.FromResult(model.State == LocalModelState.Failed
+                    ? HealthCheckResult.Degraded($"local {local.ModelId} failed to load: retrieval is BM25 alone and the answer cache matches exact questions.", model.LoadError, data)
+                    : HealthCheckResult.Degraded($"local {local.ModelId} is loading: BM25 alone until it is ready{corpus}.", data: data));
+            default:
+                return Task.FromResult(HealthCheckResult.Healthy($"openai-compatible endpoint, model {embedder.ModelId}{corpus}", data));
+        }
+    }
 }

@@ -219,6 +219,7 @@ public sealed class CoachAnswersFixture : IAsyncLifetime
         }
 
         using var client = await _factory.ClientForAsync(ApiFactory.NewUserId("coach-acceptance"), "unlimited");
+        await _factory.WaitUntilHybridAsync(); // judged on what a running app serves, not on the first second's BM25
         var results = new List<CoachResult>(cases.Count);
         foreach (var question in cases)
         {

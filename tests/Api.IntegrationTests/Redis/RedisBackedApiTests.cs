@@ -49,6 +49,7 @@ public sealed class RedisSharedStateTests(RedisServerFixture redis) : IClassFixt
     public async Task Health_WithRedisUp_IsHealthy()
     {
         using var api = ApiFactory.WithRedis(redis.ConnectionString);
+        await ApiFactory.WaitForLocalModelAsync();
 
         var health = await (await api.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken)).JsonAsync();
 
@@ -69,6 +70,7 @@ public sealed class RedisOutageTests(RedisServerFixture redis) : IClassFixture<R
         using var api = ApiFactory.WithRedis(redis.ConnectionString);
         var client = await api.ClientForAsync(ApiFactory.NewUserId(), "free");
         var anonymous = api.CreateClient();
+        await ApiFactory.WaitForLocalModelAsync();
         Assert.Equal(HttpStatusCode.OK, (await RateLimitTests.MatchAsync(client)).StatusCode);
         Assert.Equal("Healthy", await HealthStatusAsync(anonymous));
 

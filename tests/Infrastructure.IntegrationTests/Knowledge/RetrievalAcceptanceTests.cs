@@ -4,8 +4,12 @@ using System.Text.Json;
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Common.Rag;
 using FitCoach.Infrastructure.Catalog;
+using FitCoach.Infrastructure.Embeddings;
+using FitCoach.Infrastructure.IntegrationTests.Knowledge.Hybrid;
+using FitCoach.Infrastructure.IntegrationTests.Support;
 using FitCoach.Infrastructure.Knowledge;
 using FitCoach.Infrastructure.Knowledge.Corpus;
+using FitCoach.Infrastructure.Knowledge.Hybrid;
 using FitCoach.Infrastructure.Knowledge.Retrieval;
 using Xunit;
 
@@ -26,8 +30,23 @@ public sealed class RetrievalAcceptanceTests(ITestOutputHelper output)
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private static readonly Lazy<Bm25Index> Index = new(() =>
-        new Bm25Index(KnowledgeCorpus.Load(JsonExerciseCatalog.LoadEmbedded().All).Documents, new TextAnalyzer()));
+    private static readonly Lazy<KnowledgeCorpus> Corpus = new(() => KnowledgeCorpus.Load(JsonExerciseCatalog.LoadEmbedded().All));
+
+    private static readonly Lazy<Bm25Index> Index = new(() => new Bm25Index(Corpus.Value.Documents, new TextAnalyzer()));
+
+    private static readonly Lazy<Task<HybridKnowledgeSearch>> Hybrid = new(async () =>
+    {
+        var catalog = JsonExerciseCatalog.LoadEmbedded().All;
+        var embedder = await LocalModel.EmbedderAsync(CancellationToken.None);
+        var logger = new RecordingLogger<DocumentVectorIndex>();
+        var vectors = new DocumentVectorIndex(
+            Corpus.Value.Documents, embedder, logger,
+            store: new CorpusVectorStore(LocalSentenceModel.ModelId, null, logger),
+            extraTexts: CorpusVectorTexts.ExerciseNames(catalog));
+        await vectors.BuildAsync(CancellationToken.None);
+        return new HybridKnowledgeSearch(
+            new EmbeddedKnowledgeIndex(Index.Value), vectors, embedder, (float)EmbeddingsOptions.DefaultLocalMinSimilarity, new RecordingLogger<HybridKnowledgeSearch>());
+    });
 
     [Theory]
     [InlineData("coach-questions.json")]
@@ -64,6 +83,44 @@ public sealed class RetrievalAcceptanceTests(ITestOutputHelper output)
         output.WriteLine(failures.ToString());
 
         Assert.True(cases.Count >= MinimumCases, $"The acceptance set has only {cases.Count} questions.");
+        Assert.True(rate >= RequiredHitRate, $"Only {rate:P1} of questions had an appropriate top-{Judged} source:{Environment.NewLine}{failures}");
+    }
+
+    /// <summary>
+    /// The same judgement through what the app serves by default: BM25 and the local model's vectors (the shipped
+    /// vector file, the real MiniLM model) fused by RRF over the routed namespaces.
+    /// </summary>
+    [Theory]
+    [InlineData("coach-questions.json")]
+    [InlineData("coach-questions-holdout.json")]
+    public async Task HybridRoutedSearch_OverTheCoachQuestions_PutsAnAppropriateNamespaceInTheTopThreeAtLeastEightyFivePercentOfTheTime(string file)
+    {
+        var cases = await LoadCasesAsync(file);
+        var hybrid = await Hybrid.Value;
+        var router = new TopicNamespaceRouter([new Bm25NamespaceAffinity(new EmbeddedKnowledgeIndex(Index.Value))]);
+        var failures = new StringBuilder();
+        var hits = 0;
+        foreach (var question in cases)
+        {
+            var namespaces = router.Choose(question.Question);
+            var top = (await hybrid.SearchManyAsync(question.Question, namespaces, TopKPerNamespace, (_, _, _) => { }, TestContext.Current.CancellationToken))
+                .Take(Judged)
+                .ToList();
+            if (top.Exists(p => question.Appropriate.Contains(p.Namespace)))
+            {
+                hits++;
+                continue;
+            }
+
+            failures.AppendLine(CultureInfo.InvariantCulture, $"'{question.Question}'");
+            failures.AppendLine(CultureInfo.InvariantCulture, $"    appropriate: {string.Join(", ", question.Appropriate)}");
+            failures.AppendLine(CultureInfo.InvariantCulture, $"    top {Judged}:       {Show(top)}");
+        }
+
+        var rate = (double)hits / cases.Count;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hybrid: {hits}/{cases.Count} with an appropriate namespace in the top {Judged} ({rate:P1})"));
+        output.WriteLine(failures.ToString());
+
         Assert.True(rate >= RequiredHitRate, $"Only {rate:P1} of questions had an appropriate top-{Judged} source:{Environment.NewLine}{failures}");
     }
 

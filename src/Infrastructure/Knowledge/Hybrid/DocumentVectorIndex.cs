@@ -19,12 +19,21 @@ public enum VectorIndexState
 public readonly record struct VectorHit(string Id, float Similarity);
 
 /// <summary>
+/// What a build did: entries (documents plus extra texts), how many came from the vector store, how many the model
+/// computed, how many stored entries no longer match any text, and where the result was written (null: not written).
+/// </summary>
+public sealed record VectorIndexBuildReport(int Entries, int Reused, int Embedded, int Removed, string? WrittenTo, TimeSpan Elapsed);
+
+/// <summary>
 /// One unit-length vector per corpus document (title, tags and the start of the body), partitioned by namespace like
 /// the BM25 index, searched exhaustively by dot product: the corpus is about a thousand documents, so a scan of one
-/// namespace is well under a millisecond and needs no approximate index. Built once, in batches (one model call per
-/// <see cref="BatchSize"/> documents), by <see cref="BuildAsync"/>; a failed batch is retried with backoff until it
-/// succeeds or the app stops. Searchable only when every document has its vector, so a half-built index never skews
-/// rankings. Safe for concurrent searches.
+/// namespace is well under a millisecond and needs no approximate index. Built once, by <see cref="BuildAsync"/>: the
+/// vectors the <see cref="CorpusVectorStore"/> holds for these exact texts are reused, and only the rest go to the
+/// model, in batches (one model call per <see cref="BatchSize"/> texts); a failed batch is retried with backoff until
+/// it succeeds or the app stops. When anything was computed (or stored entries went stale) the store is rewritten.
+/// Extra texts (the catalog's exercise names) are embedded and stored alongside, for <see cref="TextVector"/>.
+/// Searchable only when every document has its vector, so a half-built index never skews rankings. Safe for
+/// concurrent searches.
 /// </summary>
 public sealed class DocumentVectorIndex
 {
@@ -37,7 +46,9 @@ public sealed class DocumentVectorIndex
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
 
     private readonly IReadOnlyList<KnowledgeDocument> _documents;
+    private readonly IReadOnlyList<string> _extraTexts;
     private readonly IBatchTextEmbedder _embedder;
+    private readonly CorpusVectorStore? _store;
     private readonly ILogger<DocumentVectorIndex> _logger;
     private readonly TimeSpan _firstRetryDelay;
     private readonly Lock _lock = new();
@@ -50,15 +61,25 @@ public sealed class DocumentVectorIndex
         IBatchTextEmbedder embedder,
         ILogger<DocumentVectorIndex> logger,
         int batchSize = DefaultBatchSize,
-        TimeSpan? firstRetryDelay = null)
+        TimeSpan? firstRetryDelay = null,
+        CorpusVectorStore? store = null,
+        IReadOnlyList<string>? extraTexts = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         _documents = documents ?? throw new ArgumentNullException(nameof(documents));
         _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _store = store;
+        _extraTexts = [.. (extraTexts ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal)];
         BatchSize = batchSize;
         _firstRetryDelay = firstRetryDelay ?? DefaultFirstRetryDelay;
     }
+
+    /// <summary>What the build did; null until ready.</summary>
+    public VectorIndexBuildReport? LastBuild { get; private set; }
+
+    /// <summary>Texts embedded besides the documents (the catalog's exercise names).</summary>
+    public int ExtraTextCount => _extraTexts.Count;
 
     public int BatchSize { get; }
 
@@ -100,6 +121,13 @@ public sealed class DocumentVectorIndex
         {
             return _build ??= BuildCoreAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The stored vector of one of the extra texts (an exercise name), or null when it is not one or not ready.</summary>
+    public float[]? TextVector(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _snapshot?.Extras.GetValueOrDefault(CorpusVectorFile.HashOf(text));
     }
 
     /// <summary>
@@ -146,30 +174,70 @@ public sealed class DocumentVectorIndex
 
     private async Task BuildCoreAsync(CancellationToken cancellationToken)
     {
-        // The caller (a hosted service at startup) must not wait for the first model call.
+        // The caller (a hosted service at startup) must not wait for the vector file or the first model call.
         await Task.Yield();
         var started = Stopwatch.GetTimestamp();
-        var vectors = new float[_documents.Count][];
-        var batches = (_documents.Count + BatchSize - 1) / BatchSize;
-        for (var batch = 0; batch < batches; batch++)
+        var texts = _documents.Select(DocumentText).Concat(_extraTexts).ToList();
+        var hashes = texts.Select(CorpusVectorFile.HashOf).ToArray();
+        var vectors = new float[texts.Count][];
+        var stored = _store?.Load();
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Count; i++)
         {
-            var documents = _documents.Skip(batch * BatchSize).Take(BatchSize).ToList();
-            var embedded = await EmbedWithRetryAsync(documents, batch, batches, vectors, cancellationToken);
-            for (var i = 0; i < embedded.Count; i++)
+            if (stored is not null && stored.Vectors.TryGetValue(hashes[i], out var vector))
             {
-                vectors[(batch * BatchSize) + i] = embedded[i];
+                vectors[i] = vector;
             }
-
-            _embedded = Math.Min(_documents.Count, (batch + 1) * BatchSize);
+            else
+            {
+                missing.Add(i);
+            }
         }
 
-        _snapshot = Snapshot.Build(_documents, vectors);
-        _logger.LogInformation(
-            "Vector index ready: {Documents} documents, {Dimensions} dimensions, {Batches} batches in {Seconds:0.0} s; retrieval is now hybrid (BM25 + vectors)",
+        _embedded = _documents.Count - missing.Count(i => i < _documents.Count);
+        var batches = (missing.Count + BatchSize - 1) / BatchSize;
+        for (var batch = 0; batch < batches; batch++)
+        {
+            var indexes = missing.Skip(batch * BatchSize).Take(BatchSize).ToList();
+            var embedded = await EmbedWithRetryAsync([.. indexes.Select(i => texts[i])], batch, batches, stored?.Dimensions ?? 0, vectors, cancellationToken);
+            for (var i = 0; i < embedded.Count; i++)
+            {
+                vectors[indexes[i]] = embedded[i];
+            }
+
+            _embedded += indexes.Count(i => i < _documents.Count);
+        }
+
+        var dimensions = vectors.Length == 0 ? 0 : vectors[0].Length;
+        if (vectors.Any(v => v.Length != dimensions))
+        {
+            throw new InvalidDataException($"The stored vectors and the model's disagree on dimensions ({string.Join('/', vectors.Select(v => v.Length).Distinct())}).");
+        }
+
+        var current = hashes.ToHashSet();
+        var removed = stored?.Vectors.Keys.Count(h => !current.Contains(h)) ?? 0;
+        string? writtenTo = null;
+        // Rewritten when it differs from the corpus, or when the writable file does not hold these vectors yet.
+        if (_store is not null && (missing.Count > 0 || removed > 0 || (_store.WritablePath is not null && !_store.LoadedWritable)))
+        {
+            var file = new CorpusVectorFile(_store.ModelId, dimensions, hashes.Zip(vectors).DistinctBy(p => p.First).ToDictionary(p => p.First, p => p.Second));
+            writtenTo = _store.Save(file) ? _store.WritablePath : null;
+        }
+
+        LastBuild = new VectorIndexBuildReport(texts.Count, texts.Count - missing.Count, missing.Count, removed, writtenTo, Stopwatch.GetElapsedTime(started));
+        _snapshot = Snapshot.Build(_documents, vectors, hashes);
+        // Reading shipped vectors is routine at every start (Debug); computing any is news (Information).
+        _logger.Log(
+            missing.Count > 0 || writtenTo is not null ? LogLevel.Information : LogLevel.Debug,
+            "Vector index ready: {Documents} documents and {Extras} exercise names, {Dimensions} dimensions; {Reused} vectors from the vector file, {Embedded} computed, {Removed} stale dropped{Written} in {Seconds:0.00} s; retrieval is now hybrid (BM25 + vectors)",
             _documents.Count,
-            _snapshot.Dimensions,
-            batches,
-            Stopwatch.GetElapsedTime(started).TotalSeconds);
+            _extraTexts.Count,
+            dimensions,
+            LastBuild.Reused,
+            LastBuild.Embedded,
+            removed,
+            writtenTo is null ? "" : $", written to {writtenTo}",
+            LastBuild.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -177,9 +245,8 @@ public sealed class DocumentVectorIndex
     /// run of them is a warning, the rest are debug lines, so a model that is down for an hour does not flood the log.
     /// </summary>
     private async Task<IReadOnlyList<float[]>> EmbedWithRetryAsync(
-        List<KnowledgeDocument> documents, int batch, int batches, float[][] done, CancellationToken cancellationToken)
+        List<string> texts, int batch, int batches, int storedDimensions, float[][] done, CancellationToken cancellationToken)
     {
-        var texts = documents.Select(DocumentText).ToList();
         var delay = _firstRetryDelay;
         var failures = 0;
         while (true)
@@ -192,7 +259,7 @@ public sealed class DocumentVectorIndex
                     throw new InvalidDataException($"The embedding model returned {embedded.Count} vectors for {texts.Count} documents.");
                 }
 
-                var dimensions = batch == 0 ? embedded[0].Length : done[0].Length;
+                var dimensions = storedDimensions > 0 ? storedDimensions : batch == 0 ? embedded[0].Length : done.First(v => v is not null).Length;
                 if (embedded.Any(v => v.Length != dimensions))
                 {
                     throw new InvalidDataException(
@@ -242,9 +309,13 @@ public sealed class DocumentVectorIndex
 
         public required FrozenDictionary<string, Partition> Partitions { get; init; }
 
-        public static Snapshot Build(IReadOnlyList<KnowledgeDocument> documents, float[][] vectors) => new()
+        /// <summary>The extra texts' vectors by text hash.</summary>
+        public required FrozenDictionary<ulong, float[]> Extras { get; init; }
+
+        public static Snapshot Build(IReadOnlyList<KnowledgeDocument> documents, float[][] vectors, ulong[] hashes) => new()
         {
             Dimensions = vectors.Length == 0 ? 0 : vectors[0].Length,
+            Extras = hashes.Skip(documents.Count).Zip(vectors.Skip(documents.Count)).DistinctBy(p => p.First).ToFrozenDictionary(p => p.First, p => p.Second),
             Partitions = documents
                 .Select((document, index) => (document, vector: vectors[index]))
                 .GroupBy(x => x.document.Namespace, StringComparer.Ordinal)

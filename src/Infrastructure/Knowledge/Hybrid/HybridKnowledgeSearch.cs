@@ -1,5 +1,6 @@
 using FitCoach.Application.Common.Exceptions;
 using FitCoach.Application.Common.Ports;
+using FitCoach.Infrastructure.Embeddings;
 using FitCoach.Infrastructure.Knowledge.Retrieval;
 using Microsoft.Extensions.Logging;
 
@@ -12,8 +13,8 @@ namespace FitCoach.Infrastructure.Knowledge.Hybrid;
 /// other words ("bigger arms" for a document on elbow-flexor hypertrophy). Scores are fusion scores divided by the best
 /// possible (first in both), in [0, 1] and comparable across namespaces. Passages are BM25's (the best-matching section
 /// and sentence) whether or not BM25 ranked the document.
-/// Until the vector index is ready, or when embedding the question fails or is slow, the answer is BM25's alone, with
-/// BM25's scores: retrieval never fails because the embedding model did.
+/// Until the vector index and the model are ready, or when embedding the question fails or is slow, the answer is
+/// BM25's alone, with BM25's scores: retrieval never fails because the embedding model did.
 /// </summary>
 public sealed class HybridKnowledgeSearch(
     EmbeddedKnowledgeIndex lexical,
@@ -49,12 +50,59 @@ public sealed class HybridKnowledgeSearch(
 
         var depth = Math.Max(CandidatesPerRanker, topK);
         var bm25 = lexical.Index.Search(query, knowledgeNamespace, depth);
-        if (!vectors.IsReady || vectors.DocumentCount == 0 || string.IsNullOrWhiteSpace(query))
+        var embedding = await TryEmbedAsync(query, cancellationToken);
+        return embedding is null
+            ? Top(bm25, topK)
+            : Fuse(query, bm25, vectors.Search(embedding, knowledgeNamespace, depth, minSimilarity), topK, lexical.Index);
+    }
+
+    /// <summary>
+    /// One fusion over all <paramref name="namespaces"/>: BM25's best <see cref="CandidatesPerRanker"/> over them (scores
+    /// comparable across namespaces: global idf) and the vectors' best as many (cosines, comparable too), fused by RRF.
+    /// Fusing each namespace apart and merging by fused score would not work: every namespace's own first hit scores
+    /// alike, however weak it is. The question is embedded once; without a vector the answer is BM25's merged best.
+    /// </summary>
+    public async Task<IReadOnlyList<KnowledgePassage>> SearchManyAsync(
+        string query, IReadOnlyList<string> namespaces, int topK, Action<string, TimeSpan, Exception?> searched, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(namespaces);
+        ArgumentNullException.ThrowIfNull(searched);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (topK <= 0)
         {
-            return Top(bm25, topK);
+            return [];
         }
 
-        IReadOnlyList<VectorHit> semantic;
+        var embedding = await TryEmbedAsync(query, cancellationToken);
+        if (embedding is null)
+        {
+            return lexical.Index.SearchMerged(query, namespaces, topK, (ns, elapsed) => searched(ns, elapsed, null));
+        }
+
+        var depth = Math.Max(CandidatesPerRanker, topK);
+        var bm25 = lexical.Index.SearchMerged(query, namespaces, depth, (ns, elapsed) => searched(ns, elapsed, null));
+        var semantic = namespaces
+            .Distinct(StringComparer.Ordinal)
+            .SelectMany(ns => vectors.Search(embedding, ns, depth, minSimilarity))
+            .OrderByDescending(h => h.Similarity)
+            .ThenBy(h => h.Id, StringComparer.Ordinal)
+            .DistinctBy(h => h.Id)
+            .Take(depth)
+            .ToList();
+        return Fuse(query, bm25, semantic, topK, lexical.Index);
+    }
+
+    /// <summary>
+    /// The question's vector, or null when retrieval must answer with BM25 alone: the vector index or the model is not
+    /// ready (a local model loading is not an outage: nothing is logged), or embedding failed (logged once per outage).
+    /// </summary>
+    private async Task<float[]?> TryEmbedAsync(string query, CancellationToken cancellationToken)
+    {
+        if (!vectors.IsReady || vectors.DocumentCount == 0 || string.IsNullOrWhiteSpace(query) || embedder is IBatchTextEmbedder { IsReady: false })
+        {
+            return null;
+        }
+
         try
         {
             var embedding = await embedder.EmbedAsync(query, cancellationToken);
@@ -65,7 +113,12 @@ public sealed class HybridKnowledgeSearch(
                     $"The embedding model {embedder.ModelId} returned {embedding.Length} dimensions for the question; the index has {vectors.Dimensions}.");
             }
 
-            semantic = vectors.Search(embedding, knowledgeNamespace, depth, minSimilarity);
+            if (Interlocked.Exchange(ref _embeddingFailing, 0) == 1)
+            {
+                logger.LogInformation("The embedding model answers again; retrieval is hybrid (BM25 + vectors) again");
+            }
+
+            return embedding;
         }
         catch (DependencyUnavailableException ex)
         {
@@ -74,15 +127,8 @@ public sealed class HybridKnowledgeSearch(
                 logger.LogWarning(ex, "Embedding the question failed; retrieval answers with BM25 alone until the embedding model answers again");
             }
 
-            return Top(bm25, topK);
+            return null;
         }
-
-        if (Interlocked.Exchange(ref _embeddingFailing, 0) == 1)
-        {
-            logger.LogInformation("The embedding model answers again; retrieval is hybrid (BM25 + vectors) again");
-        }
-
-        return Fuse(query, bm25, semantic, topK, lexical.Index);
     }
 
     private static List<KnowledgePassage> Fuse(

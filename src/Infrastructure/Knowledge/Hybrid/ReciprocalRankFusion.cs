@@ -16,12 +16,18 @@ public static class ReciprocalRankFusion
     /// The documents of all <paramref name="rankings"/> (each best first, ids distinct within one), best first. Scores are
     /// divided by the best possible, first in every ranking (n / (k + 1)), so they lie in (0, 1] and mean the same for
     /// every query and namespace. Ties go to the document with the better best rank, then to the earlier ranking's
-    /// order, then to the id.
+    /// order, then to the id. <paramref name="weights"/> (one per ranking, default all 1) scale each ranking's share:
+    /// weighted RRF, as Elasticsearch's and Azure AI Search's hybrid queries offer.
     /// </summary>
-    public static IReadOnlyList<FusedRank> Fuse(IReadOnlyList<IReadOnlyList<string>> rankings, int k = K)
+    public static IReadOnlyList<FusedRank> Fuse(IReadOnlyList<IReadOnlyList<string>> rankings, int k = K, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(rankings);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (weights is not null && (weights.Count != rankings.Count || weights.Any(w => !double.IsFinite(w) || w <= 0)))
+        {
+            throw new ArgumentException("One positive weight per ranking.", nameof(weights));
+        }
+
         if (rankings.Count == 0)
         {
             return [];
@@ -45,9 +51,9 @@ public static class ReciprocalRankFusion
             }
         }
 
-        var best = rankings.Count / (double)(k + 1);
+        var best = (weights?.Sum() ?? rankings.Count) / (k + 1);
         return [.. ranks
-            .Select(kv => new FusedRank(kv.Key, kv.Value.Where(rank => rank > 0).Sum(rank => 1.0 / (k + rank)) / best, kv.Value))
+            .Select(kv => new FusedRank(kv.Key, kv.Value.Select((rank, r) => rank > 0 ? (weights?[r] ?? 1.0) / (k + rank) : 0).Sum() / best, kv.Value))
             .OrderByDescending(f => f.Score)
             .ThenBy(f => f.Ranks.Where(rank => rank > 0).Min())
             .ThenBy(f => TieOrder(f.Ranks))

@@ -85,6 +85,31 @@ public sealed class HybridKnowledgeSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SearchMany_FusesOnceOverAllTheNamespaces_AndIsBm25sMergeUntilTheVectorsAreReady()
+    {
+        var rig = CreateRig();
+        string[] namespaces = [HybridTestCorpus.Training, HybridTestCorpus.Recovery, HybridTestCorpus.Nutrition];
+
+        var lexical = await rig.Lexical.SearchManyAsync(ArmsQuestion, namespaces, TopK, (_, _, _) => { }, Cancel);
+        var before = await rig.Hybrid.SearchManyAsync(ArmsQuestion, namespaces, TopK, (_, _, _) => { }, Cancel);
+        await rig.Vectors.BuildAsync(Cancel);
+        var searched = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var after = await rig.Hybrid.SearchManyAsync(ArmsQuestion, namespaces, TopK, (ns, _, error) =>
+        {
+            Assert.Null(error);
+            searched.Enqueue(ns);
+        }, Cancel);
+
+        Assert.Equal(lexical.Select(p => (p.Id, p.Score)), before.Select(p => (p.Id, p.Score)));
+        Assert.DoesNotContain(lexical, p => p.Id == HybridTestCorpus.FlexorGrowth);
+        Assert.Contains(after.Take(2), p => p.Id == HybridTestCorpus.FlexorGrowth);
+        Assert.Equal(after.Count, after.Select(p => p.Id).Distinct().Count());
+        Assert.Equal(after.OrderByDescending(p => p.Score).Select(p => p.Id), after.Select(p => p.Id));
+        Assert.All(after, p => Assert.InRange(p.Score, 0.0, 1.0));
+        Assert.Equal(namespaces.Order(), searched.Order());
+    }
+
+    [Fact]
     public async Task Search_PutsADocumentBothRankingsPutFirst_FirstWithTheFullScore()
     {
         var rig = await ReadyRigAsync();
@@ -253,7 +278,7 @@ public sealed class HybridKnowledgeSearchTests : IAsyncLifetime
         _disposables.Add(embedder);
         var lexical = new EmbeddedKnowledgeIndex(new Bm25Index(HybridTestCorpus.Documents, new TextAnalyzer()));
         var vectors = new DocumentVectorIndex(HybridTestCorpus.Documents, embedder, _indexLog, batchSize, firstRetryDelay);
-        var hybrid = new HybridKnowledgeSearch(lexical, vectors, embedder, (float)new EmbeddingsOptions().MinSimilarity, _searchLog);
+        var hybrid = new HybridKnowledgeSearch(lexical, vectors, embedder, (float)EmbeddingsOptions.DefaultHostedMinSimilarity, _searchLog);
         return new Rig(lexical, vectors, hybrid);
     }
 

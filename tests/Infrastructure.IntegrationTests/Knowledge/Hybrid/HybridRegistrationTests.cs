@@ -29,17 +29,60 @@ public sealed class HybridRegistrationTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     [Theory]
+    [InlineData(null, null, "none")]
+    [InlineData("", ModelId, "none")]
+    [InlineData("http://localhost:11434/v1", ModelId, " None ")]
+    public async Task AddKnowledge_WithProviderNone_KeepsTheBm25Search_AndRegistersNoEmbedder(string? endpoint, string? id, string provider)
+    {
+        await using var services = Services(Configuration(endpoint, id, ("Embeddings:Provider", provider))).BuildServiceProvider();
+
+        Assert.IsType<EmbeddedKnowledgeIndex>(services.GetRequiredService<IKnowledgeSearch>());
+        Assert.IsType<EmbeddedKnowledgeIndex>(services.GetRequiredKeyedService<IKnowledgeSearch>(KnowledgeRegistration.LocalSearchKey));
+        Assert.Null(services.GetService<ITextEmbedder>());
+        Assert.DoesNotContain(services.GetServices<IHostedService>(), s => s is VectorIndexBuilder or LocalModelLoader);
+        Assert.Equal(EmbeddingProviders.None, services.GetRequiredService<IOptions<EmbeddingsOptions>>().Value.ResolvedProvider);
+    }
+
+    [Theory]
     [InlineData(null, null)]
     [InlineData("", ModelId)]
     [InlineData("http://localhost:11434/v1", " ")]
-    public async Task AddKnowledge_WithoutEmbeddings_KeepsTheBm25Search_AndRegistersNoEmbedder(string? endpoint, string? id)
+    public async Task AddKnowledge_ByDefault_ServesHybridSearchWithTheLocalModel_AndItsShippedVectors(string? endpoint, string? id)
     {
         await using var provider = Services(Configuration(endpoint, id)).BuildServiceProvider();
 
-        Assert.IsType<EmbeddedKnowledgeIndex>(provider.GetRequiredService<IKnowledgeSearch>());
-        Assert.IsType<EmbeddedKnowledgeIndex>(provider.GetRequiredKeyedService<IKnowledgeSearch>(KnowledgeRegistration.LocalSearchKey));
-        Assert.Null(provider.GetService<ITextEmbedder>());
-        Assert.DoesNotContain(provider.GetServices<IHostedService>(), s => s is VectorIndexBuilder);
+        var search = Assert.IsType<HybridKnowledgeSearch>(provider.GetRequiredService<IKnowledgeSearch>());
+        var embedder = Assert.IsType<LocalTextEmbedder>(provider.GetRequiredService<ITextEmbedder>());
+        Assert.Same(embedder, provider.GetRequiredService<IBatchTextEmbedder>());
+        Assert.Same(LocalSentenceModel.Shared, embedder.Model);
+        Assert.Contains(provider.GetServices<IHostedService>(), s => s is LocalModelLoader);
+        Assert.Equal(EmbeddingsOptions.DefaultLocalMinSimilarity, provider.GetRequiredService<IOptions<EmbeddingsOptions>>().Value.EffectiveMinSimilarity);
+
+        // The shipped vectors cover the shipped corpus, so the index is ready without a single model call.
+        await search.VectorIndex.BuildAsync(Cancel);
+        var report = search.VectorIndex.LastBuild!;
+        Assert.True(search.VectorIndexReady);
+        Assert.Equal(0, report.Embedded);
+        Assert.Equal(report.Entries, report.Reused);
+        Assert.Equal(search.VectorIndex.DocumentCount + search.VectorIndex.ExtraTextCount, report.Entries);
+        Assert.Null(report.WrittenTo);
+
+        await LocalModel.ReadyAsync(Cancel);
+        var hybrid = await search.SearchAsync("how do I get bigger arms", "hypertrophy", 3, Cancel);
+        Assert.NotEmpty(hybrid);
+        Assert.Equal(1, embedder.CachedCount);
+    }
+
+    [Theory]
+    [InlineData("bert", "'local', 'openai' or 'none', not 'bert'")]
+    [InlineData("openai", "Embeddings:Provider 'openai' needs Embeddings:Endpoint and Embeddings:Id")]
+    public async Task AddKnowledge_WithAnUnusableProvider_FailsValidationWithAClearMessage(string provider, string message)
+    {
+        await using var services = Services(Configuration(null, null, ("Embeddings:Provider", provider))).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<EmbeddingsOptions>>().Value);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Null(services.GetService<ITextEmbedder>());
     }
 
     [Fact]
@@ -79,15 +122,16 @@ public sealed class HybridRegistrationTests : IAsyncLifetime
         Assert.EndsWith("vector index ready", ready.Description, StringComparison.Ordinal);
         Assert.Equal("Ready", ready.Data["vectorIndex"]);
         var documents = provider.GetRequiredService<KnowledgeCorpus>().Documents.Count;
+        var texts = documents + search.VectorIndex.ExtraTextCount; // the catalog's exercise names are embedded too
         var requests = _server.Requests.ToList();
-        Assert.Equal((documents + DocumentVectorIndex.DefaultBatchSize - 1) / DocumentVectorIndex.DefaultBatchSize, requests.Count);
+        Assert.Equal((texts + DocumentVectorIndex.DefaultBatchSize - 1) / DocumentVectorIndex.DefaultBatchSize, requests.Count);
         Assert.All(requests, r =>
         {
             Assert.Equal(ModelId, r.Model);
             Assert.Equal("Bearer sk-live", r.Authorization);
             Assert.InRange(r.Inputs.Count, 1, DocumentVectorIndex.DefaultBatchSize);
         });
-        Assert.Equal(documents, requests.Sum(r => r.Inputs.Count));
+        Assert.Equal(texts, requests.Sum(r => r.Inputs.Count));
         Assert.Equal(documents, search.VectorIndex.EmbeddedCount);
 
         var after = await search.SearchAsync("how do I get bigger arms", "hypertrophy", 3, Cancel);
