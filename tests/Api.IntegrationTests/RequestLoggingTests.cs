@@ -33,8 +33,12 @@ public sealed class RequestLoggingTests
     [Fact]
     public async Task HealthProbes_LogBelowInformation()
     {
+        // A steady-state probe: while the local embedding model loads, /health is Degraded and the framework logs
+        // that at Warning, which is right for those seconds.
+        await ApiFactory.WaitForLocalModelAsync();
         using var api = new CapturingFactory();
         var client = api.CreateClient();
+        await api.WaitUntilHybridAsync();
         api.Lines.Clear();
 
         await client.GetAsync("/health", Cancel);

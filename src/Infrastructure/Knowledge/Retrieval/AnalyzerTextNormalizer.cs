@@ -8,11 +8,21 @@ namespace FitCoach.Infrastructure.Knowledge.Retrieval;
 /// </summary>
 public sealed class AnalyzerTextNormalizer(TextAnalyzer analyzer) : ITextNormalizer
 {
+    /// <summary>Words that set one thing against another, so which comes first changes what is asked.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> Contrast =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(["not", "instead", "rather", "than", "vs", "versus", "nor"], StringComparer.Ordinal);
+
     public string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var terms = analyzer.KeyTerms(text);
-        terms.Sort(StringComparer.Ordinal);
+        if (!TextAnalyzer.Words(text).Any(Contrast.Contains))
+        {
+            // Word order is noise in "knee pain squatting" / "squatting knee pain", but not in "I feel it in my lower
+            // back, not my hamstrings" / "... in my hamstrings, not my lower back": a contrast keeps its order.
+            terms.Sort(StringComparer.Ordinal);
+        }
+
         return string.Join(' ', terms.Distinct(StringComparer.Ordinal));
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace FitCoach.Infrastructure.Knowledge.Retrieval;
 
 /// <summary>
@@ -122,6 +124,22 @@ public sealed class FitnessSynonyms
         ("supplements", ["supplement", "supplements", "beta alanine", "citrulline", "bcaa", "bcaas", "fish oil", "vitamin d", "multivitamin"]),
         ("alcohol", ["alcohol", "drinking", "beer", "hangover"]),
     ];
+
+    /// <summary>
+    /// Groups whose phrases name related but different things (a half marathon and a marathon, a front and a back
+    /// squat, protein before bed and after training, people over 40 and over 60): good for finding documents, wrong for
+    /// deciding that two questions are the same one. A question's key terms (<see cref="TextAnalyzer.KeyTerms"/>, the
+    /// coach answer cache's key) keep such a phrase's own words beside the group term; the other groups (an
+    /// abbreviation and its long form, plain synonyms) collapse to the group term alone.
+    /// </summary>
+    public static readonly FrozenSet<string> KeepWordsInKey = new[]
+    {
+        "~marathon", "~race5k", "~older", "~youth", "~pregnancy", "~proteintiming", "~protein", "~caffeine", "~creatine",
+        "~supplements", "~sleep", "~olympic", "~squat", "~hipthrust", "~glutes", "~sciatica", "~meniscus", "~mobility",
+        "~hydration", "~carbs", "~fasting", "~novicepgm", "~runform", "~shoes", "~women", "~pullup", "~strain", "~sprain",
+        "~peaking", "~returntotrain", "~posture", "~alcohol", "~bodyweight", "~longrun", "~threshold", "~cadence",
+        "~rotatorcuff", "~overtraining", "~hiit", "~zone2", "~linear", "~deficit", "~surplus",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly Dictionary<string, List<(string[] Stems, string Term)>> _byFirstStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _singleWordGroups = new(StringComparer.Ordinal);

@@ -149,6 +149,17 @@ public sealed class TextAnalyzer
             if (_synonyms.LongestMatchAt(stems, i) is { } match)
             {
                 terms.Add(match.Term);
+                if (FitnessSynonyms.KeepWordsInKey.Contains(match.Term))
+                {
+                    for (var j = i; j < i + match.Length; j++)
+                    {
+                        if (!StopWords.Contains(words[j]))
+                        {
+                            terms.Add(stems[j]);
+                        }
+                    }
+                }
+
                 i += match.Length;
                 continue;
             }
