@@ -147,22 +147,5 @@ public sealed class LocalTextEmbedder : IBatchTextEmbedder, IDisposable
         ? $"The local embedding model {ModelId} failed to load: {_model.LoadError?.Message}"
         : $"The local embedding model {ModelId} is still loading.";
 
-    /// <summary>Trimmed and capped, without splitting a surrogate pair (an emoji) into invalid text.</summary>
-    private static string Prepare(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.Trim();
-        if (trimmed.Length == 0)
-        {
-            throw new ArgumentException("Only non-blank text can be embedded.", nameof(text));
-        }
-
-        if (trimmed.Length <= MaxInputChars)
-        {
-            return trimmed;
-        }
-
-        var length = char.IsHighSurrogate(trimmed[MaxInputChars - 1]) ? MaxInputChars - 1 : MaxInputChars;
-        return trimmed[..length];
-    }
+    private static string Prepare(string text) => EmbeddingInput.Prepare(text, MaxInputChars);
 }

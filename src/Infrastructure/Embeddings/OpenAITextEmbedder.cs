@@ -203,24 +203,7 @@ public sealed class OpenAITextEmbedder : IBatchTextEmbedder, IDisposable
         return vectors;
     }
 
-    /// <summary>Trimmed and capped, without splitting a surrogate pair (an emoji) into invalid text.</summary>
-    private static string Prepare(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.Trim();
-        if (trimmed.Length == 0)
-        {
-            throw new ArgumentException("Only non-blank text can be embedded.", nameof(text));
-        }
-
-        if (trimmed.Length <= MaxInputChars)
-        {
-            return trimmed;
-        }
-
-        var length = char.IsHighSurrogate(trimmed[MaxInputChars - 1]) ? MaxInputChars - 1 : MaxInputChars;
-        return trimmed[..length];
-    }
+    private static string Prepare(string text) => EmbeddingInput.Prepare(text, MaxInputChars);
 
     /// <summary>The SDK appends <c>/embeddings</c> to the base URL; a trailing slash would double it.</summary>
     private static Uri EndpointUri(string endpoint) => new(endpoint.Trim().TrimEnd('/'), UriKind.Absolute);
