@@ -15,13 +15,14 @@ namespace FitCoach.Api.IntegrationTests.Security;
 /// </summary>
 public sealed class TokenValidationCacheTests
 {
-    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    /// <summary>One clock for the tokens, the cache and the validation inside it: the fake one, starting here.</summary>
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
     private static readonly SymmetricSecurityKey Key = new(Encoding.UTF8.GetBytes("token-cache-tests-signing-key-0123456789abcdef"));
 
     private readonly FakeTimeProvider _time = new(Now);
     private readonly CountingHandler _inner = new();
 
-    private static readonly TokenValidationParameters Parameters = new()
+    private TokenValidationParameters Parameters => new()
     {
         ValidIssuer = "fitcoach",
         ValidAudience = "fitcoach-api",
@@ -29,6 +30,9 @@ public sealed class TokenValidationCacheTests
         ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
         NameClaimType = "sub",
         ClockSkew = TimeSpan.Zero,
+        // The inner handler judges a token's lifetime by the test's clock, as the cache does, not by the wall clock.
+        LifetimeValidator = (notBefore, expires, _, _) =>
+            (notBefore is null || notBefore <= _time.GetUtcNow().UtcDateTime) && (expires is null || _time.GetUtcNow().UtcDateTime < expires),
     };
 
     private CachingTokenHandler Handler(TimeSpan? lifetime = null, int capacity = 100) =>
@@ -108,7 +112,7 @@ public sealed class TokenValidationCacheTests
         Assert.Equal(1, _inner.Calls);
 
         _time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
-        await handler.ValidateTokenAsync(token, Parameters);
+        Assert.False((await handler.ValidateTokenAsync(token, Parameters)).IsValid);
         Assert.Equal(2, _inner.Calls);
     }
 
