@@ -17,10 +17,10 @@ namespace FitCoach.Api.Commands;
 /// </summary>
 public static class KnowledgeVectorsCommand
 {
-    public const int Success = 0;
-    public const int Failed = 1;
-    public const int Usage = 2;
-    public const int Cancelled = 130;
+    public const int Success = KnowledgeCommandLine.Success;
+    public const int Failed = KnowledgeCommandLine.Failed;
+    public const int Usage = KnowledgeCommandLine.Usage;
+    public const int Cancelled = KnowledgeCommandLine.Cancelled;
 
     private const string UsageText = "usage: knowledge vectors [--out PATH]\n" +
         "  --out PATH  the vector file to update (default: the repository's shipped file for the local model,\n" +
@@ -28,20 +28,11 @@ public static class KnowledgeVectorsCommand
 
     /// <summary>Whether the process was started as this command rather than the API.</summary>
     public static bool IsInvoked(string[] args) =>
-        args is { Length: >= 2 } && args[0] == "knowledge" && args[1] == "vectors";
+        KnowledgeCommandLine.IsInvoked(args, "vectors");
 
     /// <summary>Runs the command with the API's configuration sources.</summary>
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var configuration = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }).Configuration;
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        return await RunAsync(args, configuration, Directory.GetCurrentDirectory(), Console.Out, Console.Error, cancellation.Token);
-    }
+    public static Task<int> RunAsync(string[] args) =>
+        KnowledgeCommandLine.RunFromConsoleAsync((configuration, cancellationToken) => RunAsync(args, configuration, Directory.GetCurrentDirectory(), Console.Out, Console.Error, cancellationToken));
 
     public static async Task<int> RunAsync(
         string[] args, IConfiguration configuration, string workingDirectory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
