@@ -23,7 +23,7 @@ public sealed class CoachFactsTests(CoachFactsFixture facts, ITestOutputHelper o
     /// <summary>Measured 40/46 (87.0 %); 35/46 before the composer led with the asked number.</summary>
     private const double RequiredTrainRate = 0.85;
 
-    /// <summary>Measured 16/20 (80.0 %); 14/20 before.</summary>
+    /// <summary>Measured 16/20 (80.0 %) with BM25 retrieval, 15/20 (75.0 %) with hybrid retrieval (what the fixture waits for); 14/20 before.</summary>
     private const double RequiredHoldoutRate = 0.75;
 
     /// <summary>
@@ -111,6 +111,7 @@ public sealed class CoachFactsFixture : IAsyncLifetime
             ?? throw new InvalidOperationException("coach-facts.json is empty.");
 
         using var client = await _factory.ClientForAsync(ApiFactory.NewUserId("coach-facts"), "unlimited");
+        await _factory.WaitUntilHybridAsync(); // judged on what a running app serves, not on whichever retrieval the first second has
         var results = new List<FactResult>(cases.Count);
         foreach (var question in cases)
         {
