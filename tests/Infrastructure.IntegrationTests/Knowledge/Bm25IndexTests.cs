@@ -44,6 +44,36 @@ public sealed class Bm25IndexTests
     }
 
     [Theory]
+    [InlineData("quads still trashed from leg day, skip it or push through?", "exercises/catalog-fast_skipping")]
+    [InlineData("can't touch my toes with straight legs, does that matter", "exercises/catalog-the_straddle")]
+    [InlineData("never set foot in a gym, where do I start", "exercises/catalog-rocking_standing_calf_raise")]
+    public void CatalogEntries_AreNotReturned_WhenTheQuestionDoesNotNameTheExercise(string query, string catalogEntry)
+    {
+        var results = Index.Value.Search(query, KnowledgeNamespaces.Exercises, 50);
+
+        Assert.DoesNotContain(results, p => p.Id == catalogEntry);
+        Assert.DoesNotContain(results, p => p.Id.StartsWith("exercises/catalog-fast", StringComparison.Ordinal));
+        Assert.False(Index.Value.Admission(query)(catalogEntry));
+    }
+
+    [Theory]
+    [InlineData("how do I do zercher squats", "exercises/catalog-zercher_squats")]
+    [InlineData("what does the barbell hip thrust work", "exercises/catalog-barbell_hip_thrust")]
+    [InlineData("good rowing machine workouts for conditioning", "exercises/catalog-rowing_stationary")]
+    public void CatalogEntries_AreReturned_WhenTheQuestionNamesTheExercise_EquipmentWordsOptional(string query, string catalogEntry)
+    {
+        Assert.True(Index.Value.Admission(query)(catalogEntry));
+        Assert.Contains(Index.Value.Search(query, KnowledgeNamespaces.Exercises, 50), p => p.Id == catalogEntry);
+    }
+
+    [Fact]
+    public void Admission_LetsEveryWrittenDocumentThrough()
+    {
+        Assert.True(Index.Value.Admission("anything at all")("recovery/doms-timeline-and-training-through-soreness"));
+        Assert.True(Index.Value.Admission("anything at all")("no/such-document"));
+    }
+
+    [Theory]
     [InlineData("how long does DOMS last", "recovery")]
     [InlineData("what is a good ACWR for runners", "running-injuries")]
     [InlineData("how much protein per day to build muscle", "nutrition")]

@@ -13,6 +13,9 @@ public static class CatalogExerciseDocuments
 {
     public const string IdPrefix = "exercises/catalog-";
 
+    /// <summary>What follows the exercise's name in an entry's title.</summary>
+    public const string TitleSuffix = ": muscles worked, equipment and alternatives";
+
     /// <summary>The score prior of a generated document (see <see cref="KnowledgeDocument.Weight"/>).</summary>
     public const float GeneratedWeight = 0.8f;
 
@@ -80,7 +83,7 @@ public static class CatalogExerciseDocuments
         return new KnowledgeDocument(
             "exercises",
             IdPrefix + exercise.Id.ToLowerInvariant(),
-            $"{exercise.Name}: muscles worked, equipment and alternatives",
+            exercise.Name + TitleSuffix,
             tags.Distinct().ToList(),
             sources,
             sections)

@@ -53,7 +53,7 @@ public sealed class HybridKnowledgeSearch(
         var embedding = await TryEmbedAsync(query, cancellationToken);
         return embedding is null
             ? Top(bm25, topK)
-            : Fuse(query, bm25, vectors.Search(embedding, knowledgeNamespace, depth, minSimilarity), topK, lexical.Index);
+            : Fuse(query, bm25, Admitted(query, vectors.Search(embedding, knowledgeNamespace, depth, minSimilarity)), topK, lexical.Index);
     }
 
     /// <summary>
@@ -81,9 +81,11 @@ public sealed class HybridKnowledgeSearch(
 
         var depth = Math.Max(CandidatesPerRanker, topK);
         var bm25 = lexical.Index.SearchMerged(query, namespaces, depth, (ns, elapsed) => searched(ns, elapsed, null));
+        var admitted = lexical.Index.Admission(query);
         var semantic = namespaces
             .Distinct(StringComparer.Ordinal)
             .SelectMany(ns => vectors.Search(embedding, ns, depth, minSimilarity))
+            .Where(h => admitted(h.Id))
             .OrderByDescending(h => h.Similarity)
             .ThenBy(h => h.Id, StringComparer.Ordinal)
             .DistinctBy(h => h.Id)
@@ -153,6 +155,13 @@ public sealed class HybridKnowledgeSearch(
         }
 
         return passages;
+    }
+
+    /// <summary>The vector hits BM25 would also allow: a catalog exercise's entry only when the question names it.</summary>
+    private List<VectorHit> Admitted(string query, IReadOnlyList<VectorHit> hits)
+    {
+        var admitted = lexical.Index.Admission(query);
+        return [.. hits.Where(h => admitted(h.Id))];
     }
 
     private static IReadOnlyList<KnowledgePassage> Top(IReadOnlyList<KnowledgePassage> passages, int topK) =>

@@ -176,9 +176,52 @@ public sealed class Bm25Index
         for (var local = 0; local < scores.Length; local++)
         {
             scores[local] *= partition.Weights[local];
+            if (scores[local] > 0f && partition.Names[local] is { } name && !Names(name, queryTerms))
+            {
+                scores[local] = 0f;
+            }
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// Whether the query names the exercise a catalog entry describes: every word of its name (equipment words aside)
+    /// is a term of the query, or a synonym of one. A catalog entry only says what an exercise is and works, so it
+    /// answers a question about that exercise and nothing else: "quads trashed, skip leg day?" must not find "Fast
+    /// Skipping", nor "can't touch my toes" the "Standing Toe Touches" drill.
+    /// </summary>
+    private static bool Names(string[][] name, List<(string Term, float Idf)> queryTerms)
+    {
+        foreach (var alternatives in name)
+        {
+            if (!queryTerms.Exists(q => Array.IndexOf(alternatives, q.Term) >= 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Which documents a search for <paramref name="query"/> may return: any written document; a catalog exercise's
+    /// entry only when the query names the exercise (see <see cref="Names"/>). Lets a search that ranks documents
+    /// another way (by vectors) apply the same rule; the query is analysed once, on the first catalog entry asked about.
+    /// </summary>
+    public Func<string, bool> Admission(string query)
+    {
+        List<(string Term, float Idf)>? terms = null;
+        return documentId =>
+        {
+            if (!_positions.TryGetValue(documentId, out var position) || _documents[position].Name is not { } name)
+            {
+                return true;
+            }
+
+            terms ??= QueryTerms(query);
+            return Names(name, terms);
+        };
     }
 
     /// <summary>
@@ -423,7 +466,35 @@ public sealed class Bm25Index
             sections.Add(new IndexedSection("", document.Title, FrozenSet<string>.Empty, []));
         }
 
-        return new IndexedDocument(document, frequencies, length, sections);
+        return new IndexedDocument(document, frequencies, length, sections, CatalogName(document));
+    }
+
+    /// <summary>
+    /// Equipment and stance words a question may leave out when it names a catalog exercise ("how do I do Zercher
+    /// squats", "rowing machine workouts" for "Rowing, Stationary").
+    /// </summary>
+    private static readonly FrozenSet<string> OptionalNameWords = new[]
+    {
+        "barbell", "barbells", "dumbbell", "dumbbells", "kettlebell", "kettlebells", "cable", "cables", "machine", "band",
+        "bands", "banded", "smith", "ez", "bar", "lever", "plate", "bodyweight", "weighted", "with", "on", "using",
+        "stationary", "assisted", "standing", "seated",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private string[][]? CatalogName(KnowledgeDocument document)
+    {
+        if (!document.Id.StartsWith(CatalogExerciseDocuments.IdPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = document.Title.EndsWith(CatalogExerciseDocuments.TitleSuffix, StringComparison.Ordinal)
+            ? document.Title[..^CatalogExerciseDocuments.TitleSuffix.Length]
+            : document.Title;
+        return [.. TextAnalyzer.Words(name)
+            .Where(w => !OptionalNameWords.Contains(w) && !TextAnalyzer.IsStopWord(w))
+            .Select(_analyzer.Stem)
+            .Distinct(StringComparer.Ordinal)
+            .Select(stem => new[] { stem }.Concat(_analyzer.SynonymGroupsOf(stem)).ToArray())];
     }
 
     private sealed record IndexedSentence(string Text, FrozenSet<string> Terms);
@@ -434,7 +505,8 @@ public sealed class Bm25Index
         public string Display => Heading.Length == 0 ? Text : $"{Heading}\n{Text}";
     }
 
-    private sealed record IndexedDocument(KnowledgeDocument Document, Dictionary<string, int> TermFrequencies, int Length, List<IndexedSection> Sections);
+    /// <param name="Name">For a catalog exercise's entry, the words of its name (each with its synonym groups); else null.</param>
+    private sealed record IndexedDocument(KnowledgeDocument Document, Dictionary<string, int> TermFrequencies, int Length, List<IndexedSection> Sections, string[][]? Name);
 
     private readonly record struct Posting(int Local, float Frequency);
 
@@ -449,6 +521,9 @@ public sealed class Bm25Index
         public required float[] Weights { get; init; }
 
         public required FrozenDictionary<string, Posting[]> Postings { get; init; }
+
+        /// <summary>Per local document, the catalog exercise name a query must contain (null: a written document).</summary>
+        public required string[][]?[] Names { get; init; }
 
         public static NamespacePartition Build(int[] documentIndexes, IndexedDocument[] documents, float averageLength)
         {
@@ -477,6 +552,7 @@ public sealed class Bm25Index
                 LengthNorm = lengthNorm,
                 Weights = weights,
                 Postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
+                Names = [.. documentIndexes.Select(i => documents[i].Name)],
             };
         }
     }
