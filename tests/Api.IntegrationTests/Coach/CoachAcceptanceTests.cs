@@ -209,9 +209,10 @@ public sealed class CoachAnswersFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        // Two sets written independently of the corpus: the main one and a later holdout set.
+        // Three sets written independently of the corpus: the main one, a later holdout set, and questions in everyday
+        // words written from the namespace names alone.
         var cases = new List<CoachQuestion>();
-        foreach (var file in new[] { "coach-questions.json", "coach-questions-holdout.json" })
+        foreach (var file in new[] { "coach-questions.json", "coach-questions-holdout.json", "coach-questions-everyday.json" })
         {
             await using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Coach", file));
             cases.AddRange(await JsonSerializer.DeserializeAsync<List<CoachQuestion>>(stream, JsonOptions, cancellation)
