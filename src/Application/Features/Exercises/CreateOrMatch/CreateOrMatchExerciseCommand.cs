@@ -29,7 +29,7 @@ public sealed record CreateOrMatchExerciseCommand(
 /// <summary>
 /// <see cref="Score"/> is the best match's score in [0, 1]; for a match by meaning, the cosine similarity of the two
 /// names; for a created exercise, the best catalog candidate's word score. <see cref="MatchedBy"/> says how a match was
-/// found: <c>name</c> (its words) or <c>meaning</c> (the catalog name nearest in meaning); null when created.
+/// found: <c>name</c> (its words) or <c>meaning</c> (the catalog name nearest in meaning); null (left out of the JSON) when created.
 /// </summary>
 public sealed record CreateOrMatchExerciseResponse(ExerciseDto Exercise, bool Matched, bool Created, double Score, string? MatchedBy)
 {
