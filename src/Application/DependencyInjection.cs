@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddSingleton<TopicNamespaceRouter>();
         services.AddSingleton<KnowledgeRetriever>();
         services.AddSingleton<ExerciseMatchCache>();
+        services.AddSingleton<ExerciseMeaningMatcher>();
         services.AddSingleton<CatalogSearch>();
         services.AddScoped<WorkoutRecorder>();
         services.AddSingleton<VoiceTranscriptReader>();

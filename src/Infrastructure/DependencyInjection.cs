@@ -5,6 +5,7 @@ using FitCoach.Infrastructure.Catalog;
 using FitCoach.Infrastructure.Embeddings;
 using FitCoach.Infrastructure.Health;
 using FitCoach.Infrastructure.Knowledge;
+using FitCoach.Infrastructure.Knowledge.Hybrid;
 using FitCoach.Infrastructure.Model;
 using FitCoach.Infrastructure.Observability;
 using FitCoach.Infrastructure.Redis;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<IExerciseCatalog>(_ => JsonExerciseCatalog.LoadEmbedded());
         services.AddKnowledge(configuration);
         services.TryAddSingleton<ITextEmbedder, NoTextEmbedder>();
+        services.TryAddSingleton<IExerciseNameVectors, NoExerciseNameVectors>();
         services.AddFitCoachStores(redis);
         services.AddWorkoutTranscriptModel(configuration);
 

@@ -136,6 +136,26 @@ public sealed class ExerciseCatalogTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task CreateOrMatch_WhenWordsFail_MatchesByMeaningOnlyWhatIsClearlyACatalogExercise()
+    {
+        await factory.WaitUntilHybridAsync();
+        var client = await factory.ClientForAsync(ApiFactory.NewUserId());
+
+        var byName = await MatchAsync(client, new { name = "db bench press" });
+        var byMeaning = await MatchAsync(client, new { name = "Atlantis leg press" });
+        var novel = await MatchAsync(client, new { name = "Copenhagen plank" });
+
+        Assert.Equal("name", byName.GetProperty("matchedBy").GetString());
+        Assert.True(byMeaning.GetProperty("matched").GetBoolean());
+        Assert.False(byMeaning.GetProperty("created").GetBoolean());
+        Assert.Equal("meaning", byMeaning.GetProperty("matchedBy").GetString());
+        Assert.Equal("Leg_Press", byMeaning.GetProperty("exercise").GetProperty("id").GetString());
+        Assert.InRange(byMeaning.GetProperty("score").GetDouble(), 0.7, 1.0);
+        Assert.True(novel.GetProperty("created").GetBoolean());
+        Assert.False(novel.TryGetProperty("matchedBy", out var none) && none.ValueKind != JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task CreateOrMatch_WhenNothingMatches_CreatesACustomExerciseOnlyThatUserMatches()
     {
         var owner = await factory.ClientForAsync(ApiFactory.NewUserId("owner"));

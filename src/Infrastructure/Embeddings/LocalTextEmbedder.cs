@@ -55,6 +55,15 @@ public sealed class LocalTextEmbedder : IBatchTextEmbedder, IDisposable
     /// </summary>
     public double ParaphraseSimilarity => 0.80;
 
+    /// <summary>
+    /// Measured on exercise-names-semantic.json (names the word matcher cannot resolve, and names of exercises the
+    /// catalog lacks) with the word checks of the meaning fallback: see docs/BENCHMARKS.md, "Matcher: meaning
+    /// fallback", and ExerciseMeaningCalibrationTests. MiniLM puts a maker's name and a variant's name in front of a
+    /// movement at the same distance ("Atlantis leg press" / Leg Press 0.72, "Copenhagen plank" / Plank 0.72), so the
+    /// checks carry most of the safety; these thresholds keep the nearest name honest.
+    /// </summary>
+    public ExerciseNameCalibration ExerciseNameCalibration { get; } = new(MinSimilarity: 0.70, MinMargin: 0.02, MinWordSimilarity: 0.55);
+
     public LocalSentenceModel Model => _model;
 
     /// <summary>Questions held in the cache now.</summary>

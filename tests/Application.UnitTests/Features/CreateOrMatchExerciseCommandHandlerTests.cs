@@ -20,6 +20,7 @@ public sealed class CreateOrMatchExerciseCommandHandlerTests
 
     private readonly ICustomExerciseStore _store = Substitute.For<ICustomExerciseStore>();
     private readonly IAppMetrics _metrics = Substitute.For<IAppMetrics>();
+    private readonly IExerciseNameVectors _vectors = Substitute.For<IExerciseNameVectors>();
     private readonly CreateOrMatchExerciseCommandHandler _handler;
 
     public CreateOrMatchExerciseCommandHandlerTests()
@@ -29,8 +30,15 @@ public sealed class CreateOrMatchExerciseCommandHandlerTests
         services.AddHybridCache();
         var cache = services.BuildServiceProvider().GetRequiredService<HybridCache>();
         var matchCache = new ExerciseMatchCache(cache, Matcher, _metrics, NullLogger<ExerciseMatchCache>.Instance);
-        _handler = new CreateOrMatchExerciseCommandHandler(Catalog, matchCache, _store, new CustomExerciseMatchers(TimeProvider.System), new MapsterMapper.Mapper(DependencyInjection.MappingConfiguration()));
+        _handler = new CreateOrMatchExerciseCommandHandler(Catalog, matchCache, _store, new CustomExerciseMatchers(TimeProvider.System), new ExerciseMeaningMatcher(_vectors, Catalog), new MapsterMapper.Mapper(DependencyInjection.MappingConfiguration()));
         _store.ListAsync(default!, default).ReturnsForAnyArgs([]);
+        _vectors.Calibration.Returns((ExerciseNameCalibration?)null);
+    }
+
+    private void MeaningIsOn(string name, params ExerciseNameNeighbour[] nearest)
+    {
+        _vectors.Calibration.Returns(new ExerciseNameCalibration(MinSimilarity: 0.7, MinMargin: 0.02, MinWordSimilarity: 0.55));
+        _vectors.NearestAsync(name, Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(nearest);
     }
 
     private Task<CreateOrMatchExerciseResponse> Handle(string name, string? equipment = null, IReadOnlyList<string>? muscles = null) =>
@@ -117,5 +125,70 @@ public sealed class CreateOrMatchExerciseCommandHandlerTests
         await Assert.ThrowsAsync<FitCoach.Application.Common.Exceptions.ConflictException>(() => Handle("qwxzv flurb machine"));
 
         await _store.DidNotReceiveWithAnyArgs().SaveAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_WhenWordsMatchTheCatalog_SaysSo_AndNeverEmbedsTheName()
+    {
+        MeaningIsOn("RDL", new ExerciseNameNeighbour("Leg_Press", 0.99));
+
+        var result = await Handle("RDL");
+
+        Assert.Equal("Romanian_Deadlift", result.Exercise.Id);
+        Assert.Equal(CreateOrMatchExerciseResponse.ByName, result.MatchedBy);
+        await _vectors.DidNotReceiveWithAnyArgs().NearestAsync(default!, default, default);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheUserHasAMatchingCustomExercise_ItWinsOverAMatchByMeaning()
+    {
+        var own = new Exercise("Custom_Atlantis_Leg_Press", "Atlantis Leg Press", "machine", ["quadriceps"], [], "strength", "beginner", null, null) { OwnerId = "u1" };
+        _store.ListAsync("u1", Arg.Any<CancellationToken>()).Returns([own]);
+        MeaningIsOn("atlantis leg press", new ExerciseNameNeighbour("Leg_Press", 0.8), new ExerciseNameNeighbour("Smith_Machine_Leg_Press", 0.6));
+
+        var result = await Handle("atlantis leg press");
+
+        Assert.Equal("Custom_Atlantis_Leg_Press", result.Exercise.Id);
+        Assert.Equal(CreateOrMatchExerciseResponse.ByName, result.MatchedBy);
+        await _vectors.DidNotReceiveWithAnyArgs().NearestAsync(default!, default, default);
+    }
+
+    [Fact]
+    public async Task Handle_WhenWordsFailButTheMeaningIsClear_ReturnsTheCatalogExerciseInsteadOfCreating()
+    {
+        MeaningIsOn("Atlantis leg press", new ExerciseNameNeighbour("Leg_Press", 0.8), new ExerciseNameNeighbour("Smith_Machine_Leg_Press", 0.6));
+
+        var result = await Handle("Atlantis leg press");
+
+        Assert.True(result.Matched);
+        Assert.False(result.Created);
+        Assert.Equal("Leg_Press", result.Exercise.Id);
+        Assert.Equal(CreateOrMatchExerciseResponse.ByMeaning, result.MatchedBy);
+        Assert.Equal(0.8, result.Score, 6);
+        await _store.DidNotReceiveWithAnyArgs().SaveAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheNearestNameIsNotClearlyRight_CreatesACustomExercise()
+    {
+        MeaningIsOn("Copenhagen plank", new ExerciseNameNeighbour("Plank", 0.9), new ExerciseNameNeighbour("Push_Up_to_Side_Plank", 0.5));
+
+        var result = await Handle("Copenhagen plank");
+
+        Assert.True(result.Created);
+        Assert.Null(result.MatchedBy);
+        await _store.Received(1).SaveAsync("u1", Arg.Is<Exercise>(e => e.Id == "Custom_Copenhagen_Plank"), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_WhenEmbeddingsAreOff_CreatesAsBefore_WithoutAskingForNeighbours()
+    {
+        var result = await Handle("Atlantis leg press");
+
+        Assert.True(result.Created);
+        Assert.False(result.Matched);
+        Assert.Null(result.MatchedBy);
+        Assert.Equal("Custom_Atlantis_Leg_Press", result.Exercise.Id);
+        await _vectors.DidNotReceiveWithAnyArgs().NearestAsync(default!, default, default);
     }
 }

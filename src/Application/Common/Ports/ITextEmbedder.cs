@@ -19,6 +19,12 @@ public interface ITextEmbedder
     /// </summary>
     double ParaphraseSimilarity => 0.92;
 
+    /// <summary>
+    /// How this model's similarities are read when an exercise name is matched to the catalog by meaning; null (the
+    /// default) for a model nobody has measured on exercise names, which then are matched on words alone.
+    /// </summary>
+    ExerciseNameCalibration? ExerciseNameCalibration => null;
+
     /// <summary>The unit-length embedding of <paramref name="text"/>; throws <see cref="Exceptions.DependencyUnavailableException"/> when the model fails.</summary>
     Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken);
 }

@@ -15,9 +15,9 @@ public static class HybridRegistration
     /// <summary>
     /// Unless <c>Embeddings:Provider</c> is <c>none</c>: the <see cref="ITextEmbedder"/> (the local model by default), the
     /// document vector index (read from the vector file, the rest embedded by a hosted service after startup, never
-    /// blocking it), and <see cref="HybridKnowledgeSearch"/> in place of the in-process search registered under
-    /// <see cref="KnowledgeRegistration.LocalSearchKey"/>. With <c>none</c> it registers no embedder and the in-process
-    /// search stays BM25. Call it after that keyed registration.
+    /// blocking it), the catalog's exercise-name vectors over that index (<see cref="IExerciseNameVectors"/>), and <see cref="HybridKnowledgeSearch"/> in place of the in-process search registered under
+    /// <see cref="KnowledgeRegistration.LocalSearchKey"/>. With <c>none</c> it registers no embedder and no name vectors, and the
+    /// in-process search stays BM25. Call it after that keyed registration.
     /// </summary>
     public static IServiceCollection AddHybridRetrieval(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,6 +47,12 @@ public static class HybridRegistration
             provider.GetRequiredService<ITextEmbedder>(),
             (float)provider.GetRequiredService<IOptions<EmbeddingsOptions>>().Value.EffectiveMinSimilarity,
             provider.GetRequiredService<ILogger<HybridKnowledgeSearch>>()));
+
+        services.TryAddSingleton<IExerciseNameVectors>(provider => new ExerciseNameVectors(
+            provider.GetRequiredService<DocumentVectorIndex>(),
+            provider.GetRequiredService<ITextEmbedder>(),
+            (provider.GetRequiredService<IExerciseCatalog>() as JsonExerciseCatalog ?? JsonExerciseCatalog.LoadEmbedded()).All,
+            provider.GetRequiredService<ILogger<ExerciseNameVectors>>()));
 
         services.RemoveAll(d => d.ServiceType == typeof(IKnowledgeSearch) && d.IsKeyedService && Equals(d.ServiceKey, KnowledgeRegistration.LocalSearchKey));
         services.AddKeyedSingleton<IKnowledgeSearch>(

@@ -39,6 +39,7 @@ public sealed class HybridRegistrationTests : IAsyncLifetime
         Assert.IsType<EmbeddedKnowledgeIndex>(services.GetRequiredService<IKnowledgeSearch>());
         Assert.IsType<EmbeddedKnowledgeIndex>(services.GetRequiredKeyedService<IKnowledgeSearch>(KnowledgeRegistration.LocalSearchKey));
         Assert.Null(services.GetService<ITextEmbedder>());
+        Assert.Null(services.GetService<IExerciseNameVectors>());
         Assert.DoesNotContain(services.GetServices<IHostedService>(), s => s is VectorIndexBuilder or LocalModelLoader);
         Assert.Equal(EmbeddingProviders.None, services.GetRequiredService<IOptions<EmbeddingsOptions>>().Value.ResolvedProvider);
     }
@@ -55,6 +56,7 @@ public sealed class HybridRegistrationTests : IAsyncLifetime
         var embedder = Assert.IsType<LocalTextEmbedder>(provider.GetRequiredService<ITextEmbedder>());
         Assert.Same(embedder, provider.GetRequiredService<IBatchTextEmbedder>());
         Assert.Same(LocalSentenceModel.Shared, embedder.Model);
+        Assert.IsType<ExerciseNameVectors>(provider.GetRequiredService<IExerciseNameVectors>());
         Assert.Contains(provider.GetServices<IHostedService>(), s => s is LocalModelLoader);
         Assert.Equal(EmbeddingsOptions.DefaultLocalMinSimilarity, provider.GetRequiredService<IOptions<EmbeddingsOptions>>().Value.EffectiveMinSimilarity);
 

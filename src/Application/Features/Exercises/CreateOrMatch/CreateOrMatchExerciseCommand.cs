@@ -12,8 +12,9 @@ using MediatR;
 namespace FitCoach.Application.Features.Exercises.CreateOrMatch;
 
 /// <summary>
-/// <c>POST /api/exercises/create-or-match</c>: resolves what a user typed or said to a catalog exercise, else to
-/// one of their own, else creates a custom exercise owned by them.
+/// <c>POST /api/exercises/create-or-match</c>: resolves what a user typed or said to a catalog exercise by its words,
+/// else to one of their own, else to a catalog exercise by meaning (when an embedding model is ready and the match is
+/// clearly right), else creates a custom exercise owned by them.
 /// </summary>
 public sealed record CreateOrMatchExerciseCommand(
     string UserId,
@@ -25,14 +26,23 @@ public sealed record CreateOrMatchExerciseCommand(
     public string RateLimitGroup => RateLimitGroups.AiOther;
 }
 
-/// <summary><see cref="Score"/> is the best match's score in [0, 1]; for a created exercise, the best catalog candidate's.</summary>
-public sealed record CreateOrMatchExerciseResponse(ExerciseDto Exercise, bool Matched, bool Created, double Score);
+/// <summary>
+/// <see cref="Score"/> is the best match's score in [0, 1]; for a match by meaning, the cosine similarity of the two
+/// names; for a created exercise, the best catalog candidate's word score. <see cref="MatchedBy"/> says how a match was
+/// found: <c>name</c> (its words) or <c>meaning</c> (the catalog name nearest in meaning); null (left out of the JSON) when created.
+/// </summary>
+public sealed record CreateOrMatchExerciseResponse(ExerciseDto Exercise, bool Matched, bool Created, double Score, string? MatchedBy)
+{
+    public const string ByName = "name";
+    public const string ByMeaning = "meaning";
+}
 
 public sealed class CreateOrMatchExerciseCommandHandler(
     IExerciseCatalog catalog,
     ExerciseMatchCache matchCache,
     ICustomExerciseStore customStore,
     CustomExerciseMatchers customMatchers,
+    ExerciseMeaningMatcher meaningMatcher,
     IMapper mapper)
     : IRequestHandler<CreateOrMatchExerciseCommand, CreateOrMatchExerciseResponse>
 {
@@ -55,7 +65,7 @@ public sealed class CreateOrMatchExerciseCommandHandler(
 
             if (exercise is not null)
             {
-                return new CreateOrMatchExerciseResponse(mapper.Map<ExerciseDto>(exercise), Matched: true, Created: false, catalogMatch.Score);
+                return new CreateOrMatchExerciseResponse(mapper.Map<ExerciseDto>(exercise), Matched: true, Created: false, catalogMatch.Score, CreateOrMatchExerciseResponse.ByName);
             }
         }
 
@@ -65,8 +75,15 @@ public sealed class CreateOrMatchExerciseCommandHandler(
             var own = customMatchers.For(request.UserId, customs).BestMatch(request.Name, equipment);
             if (own is not null)
             {
-                return new CreateOrMatchExerciseResponse(mapper.Map<ExerciseDto>(own.Exercise), Matched: true, Created: false, own.Score);
+                return new CreateOrMatchExerciseResponse(mapper.Map<ExerciseDto>(own.Exercise), Matched: true, Created: false, own.Score, CreateOrMatchExerciseResponse.ByName);
             }
+        }
+
+        // Only now, when words failed: embedding the name costs a model call (about 8 ms locally).
+        var byMeaning = await meaningMatcher.MatchAsync(request.Name, equipment, cancellationToken);
+        if (byMeaning is not null)
+        {
+            return new CreateOrMatchExerciseResponse(mapper.Map<ExerciseDto>(byMeaning.Exercise), Matched: true, Created: false, byMeaning.Score, CreateOrMatchExerciseResponse.ByMeaning);
         }
 
         if (customs.Count >= MaxCustomExercises)
@@ -78,7 +95,7 @@ public sealed class CreateOrMatchExerciseCommandHandler(
         var created = NewCustomExercise(request, equipment);
         await customStore.SaveAsync(request.UserId, created, cancellationToken);
         customMatchers.Invalidate(request.UserId);
-        return new CreateOrMatchExerciseResponse(mapper.Map<ExerciseDto>(created), Matched: false, Created: true, catalogMatch.Score);
+        return new CreateOrMatchExerciseResponse(mapper.Map<ExerciseDto>(created), Matched: false, Created: true, catalogMatch.Score, MatchedBy: null);
     }
 
     private static Exercise NewCustomExercise(CreateOrMatchExerciseCommand request, string? equipment)
