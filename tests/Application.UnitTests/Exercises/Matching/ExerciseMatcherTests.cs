@@ -27,6 +27,18 @@ public sealed class ExerciseMatcherTests
         Assert.Equal(expectedId, CatalogMatcher.BestId(query));
 
     [Theory]
+    [InlineData("Katana Triceps Extension")]
+    [InlineData("katana tricep extensions")]
+    public void Match_WhenKatanaExtension_ReturnsACableTricepsExtension(string query)
+    {
+        var id = CatalogMatcher.BestId(query);
+
+        Assert.NotNull(id);
+        Assert.Contains("Tricep", id, StringComparison.Ordinal);
+        Assert.True(id.Contains("Cable", StringComparison.Ordinal) || id.Contains("Pulley", StringComparison.Ordinal), id);
+    }
+
+    [Theory]
     [InlineData("bench", BarbellBench)]
     [InlineData("bench press", BarbellBench)]
     [InlineData("Bench Press", BarbellBench)]

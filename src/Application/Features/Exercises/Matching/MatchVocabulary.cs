@@ -34,6 +34,7 @@ internal static class MatchVocabulary
         ("kettel bell", "kettlebell"), ("kettle", "kettlebell"), ("ez", "ezbar"), ("ez bar", "ezbar"),
         ("ez curl bar", "ezbar"), ("easy bar", "ezbar"), ("smith machine", "smith"), ("cable machine", "cable"),
         ("pulley", "cable"), ("leverage", "machine"), ("lever", "machine"), ("hammer strength", "machine"),
+        ("katana", "cable"), // the Katana extension: a one-arm cable triceps extension across the body
         ("bw", "bodyweight"), ("body weight", "bodyweight"), ("banded", "band"), ("resistance band", "band"),
         ("mini band", "band"), ("medicine ball", "medicineball"), ("med ball", "medicineball"),
         ("medball", "medicineball"), ("exercise ball", "exerciseball"), ("stability ball", "exerciseball"),
