@@ -26,7 +26,8 @@ public static class KnowledgeRegistration
         services.AddSingleton(provider => KnowledgeCorpus.Load(
             (provider.GetRequiredService<IExerciseCatalog>() as JsonExerciseCatalog ?? JsonExerciseCatalog.LoadEmbedded()).All));
         services.AddSingleton<TextAnalyzer>();
-        services.AddSingleton<ITextNormalizer, AnalyzerTextNormalizer>();
+        services.AddSingleton<ITextNormalizer>(provider => new AnalyzerTextNormalizer(
+            provider.GetRequiredService<TextAnalyzer>(), provider.GetRequiredService<EmbeddedKnowledgeIndex>()));
         services.AddSingleton(provider => EmbeddedKnowledgeIndex.Build(
             provider.GetRequiredService<KnowledgeCorpus>(), provider.GetRequiredService<TextAnalyzer>()));
         services.AddSingleton<INamespaceAffinity, Bm25NamespaceAffinity>();

@@ -44,6 +44,33 @@ public sealed class Bm25IndexTests
     }
 
     [Theory]
+    [InlineData("caffiene", "caffeine")]
+    [InlineData("protien", "protein")]
+    [InlineData("creatnie", "creatine")]
+    public void Correction_FindsTheCorpusWordOneEditAway(string misspelt, string meant)
+    {
+        Assert.Equal(Analyzer.Stem(meant), Index.Value.Correction(Analyzer.Stem(misspelt)));
+    }
+
+    [Theory]
+    [InlineData("caffeine")] // known
+    [InlineData("rows")] // short: one edit from many words
+    [InlineData("5x5x5")] // not a word
+    [InlineData("zyxwvut")] // nothing near
+    public void Correction_LeavesKnownShortAndUnmatchedTermsAlone(string term)
+    {
+        Assert.Null(Index.Value.Correction(Analyzer.Stem(term)));
+    }
+
+    [Fact]
+    public void Search_WithAMisspeltTopicWord_FindsTheTopic()
+    {
+        var results = Index.Value.Search("whats the right dose of caffiene for running", KnowledgeNamespaces.NutritionAndSupplementation, 3);
+
+        Assert.Equal("nutrition-and-supplementation/caffeine-dose-for-performance", results[0].Id);
+    }
+
+    [Theory]
     [InlineData("quads still trashed from leg day, skip it or push through?", "exercises/catalog-fast_skipping")]
     [InlineData("can't touch my toes with straight legs, does that matter", "exercises/catalog-the_straddle")]
     [InlineData("never set foot in a gym, where do I start", "exercises/catalog-rocking_standing_calf_raise")]

@@ -6,7 +6,8 @@ namespace FitCoach.Infrastructure.Knowledge.Retrieval;
 /// The answer cache's question key: the analyzer's key terms (synonyms collapsed to their group), sorted and distinct;
 /// and the analyzer's index terms for the coach's sentence matching.
 /// </summary>
-public sealed class AnalyzerTextNormalizer(TextAnalyzer analyzer) : ITextNormalizer
+/// <param name="index">The corpus whose vocabulary corrects misspelt words in <see cref="Terms"/>; none: no correction.</param>
+public sealed class AnalyzerTextNormalizer(TextAnalyzer analyzer, EmbeddedKnowledgeIndex? index = null) : ITextNormalizer
 {
     /// <summary>Words that set one thing against another, so which comes first changes what is asked.</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> Contrast =
@@ -26,9 +27,24 @@ public sealed class AnalyzerTextNormalizer(TextAnalyzer analyzer) : ITextNormali
         return string.Join(' ', terms.Distinct(StringComparer.Ordinal));
     }
 
+    /// <summary>The analyzer's terms, a misspelt word corrected to the corpus term it stands for (<see cref="Bm25Index.Correction"/>).</summary>
     public IReadOnlyList<string> Terms(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return analyzer.Terms(text);
+        var terms = analyzer.Terms(text);
+        if (index is null)
+        {
+            return terms;
+        }
+
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (index.Index.Correction(terms[i]) is { } corrected)
+            {
+                terms[i] = corrected;
+            }
+        }
+
+        return terms;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Common.Text;
+using FitCoach.Application.Features.Exercises.Matching;
 using FitCoach.Infrastructure.Knowledge.Corpus;
 
 namespace FitCoach.Infrastructure.Knowledge.Retrieval;
@@ -30,6 +31,9 @@ public sealed class Bm25Index
     /// </summary>
     private const float NumberTermWeight = 0.3f;
 
+    /// <summary>Shorter words are not corrected: one edit from a short word is usually another word ("rows", "rose").</summary>
+    public const int MinCorrectedLength = 6;
+
     private const int MaxSnippetChars = 300;
     private const int MaxTextChars = 1600;
     private const int MinTextChars = 700;
@@ -40,6 +44,7 @@ public sealed class Bm25Index
     private readonly FrozenDictionary<string, float> _idf;
     private readonly FrozenDictionary<string, int> _positions;
     private readonly float _averageLength;
+    private readonly FrozenDictionary<char, string[]> _vocabularyByInitial;
 
     public Bm25Index(IEnumerable<KnowledgeDocument> documents, TextAnalyzer analyzer)
     {
@@ -61,6 +66,10 @@ public sealed class Bm25Index
             kv => kv.Key,
             kv => MathF.Log(1f + ((n - kv.Value + 0.5f) / (kv.Value + 0.5f))),
             StringComparer.Ordinal);
+        _vocabularyByInitial = _idf.Keys
+            .Where(t => t.Length >= MinCorrectedLength - 1 && t.All(char.IsAsciiLetterLower))
+            .GroupBy(t => t[0])
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(t => _idf[t]).ThenBy(t => t, StringComparer.Ordinal).ToArray());
         var averageLength = n == 0 ? 1f : (float)_documents.Average(d => d.Length);
         _averageLength = averageLength;
         _positions = _documents.Select((doc, index) => (doc.Document.Id, index)).ToFrozenDictionary(x => x.Id, x => x.index, StringComparer.Ordinal);
@@ -72,6 +81,32 @@ public sealed class Bm25Index
     }
 
     public int DocumentCount => _documents.Length;
+
+    /// <summary>
+    /// The corpus term a misspelt query term stands for: a term of <see cref="MinCorrectedLength"/> letters or more
+    /// that no document has, one edit (a letter added, dropped, changed, or two neighbours swapped) from a term the
+    /// corpus has, the commonest such ("caffien" from "caffiene" → "caffein"). Null when the term is known, short,
+    /// not a word, or has no such neighbour.
+    /// </summary>
+    public string? Correction(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        if (term.Length < MinCorrectedLength || _idf.ContainsKey(term) || !term.All(char.IsAsciiLetterLower)
+            || !_vocabularyByInitial.TryGetValue(term[0], out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (Math.Abs(candidate.Length - term.Length) <= 1 && TokenDistance.Bounded(term, candidate, 1) <= 1)
+            {
+                return candidate; // commonest first: the likeliest intended word
+            }
+        }
+
+        return null;
+    }
 
     public IReadOnlyCollection<string> Namespaces => _partitions.Keys;
 
@@ -260,8 +295,9 @@ public sealed class Bm25Index
     {
         var analyzed = _analyzer.Terms(query);
         var terms = new List<(string, float)>();
-        foreach (var term in analyzed)
+        foreach (var analyzedTerm in analyzed)
         {
+            var term = _idf.ContainsKey(analyzedTerm) ? analyzedTerm : Correction(analyzedTerm) ?? analyzedTerm;
             if (!_idf.TryGetValue(term, out var idf) || terms.Exists(t => t.Item1 == term))
             {
                 continue;

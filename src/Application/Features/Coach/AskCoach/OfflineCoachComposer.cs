@@ -60,7 +60,7 @@ public sealed partial class OfflineCoachComposer(ITextNormalizer normalizer)
     /// </summary>
     private static readonly FrozenSet<string> QuantityWords = new[]
     {
-        "long", "often", "frequent", "fast", "quick", "soon", "far", "big", "last", "too", "amount", "number", "per",
+        "long", "often", "frequent", "take", "use", "fast", "quick", "soon", "far", "big", "last", "too", "amount", "number", "per",
         "gram", "g", "mg", "milligram", "kg", "kilo", "hour", "minut", "second", "day", "daili", "week", "weekli", "month",
         "time", "percent", "percentag",
     }.ToFrozenSet(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace FitCoach.Application.Features.Exercises.Matching;
 
 /// <summary>Word-level similarity for typos (edit distance) and mishearings (a sound key).</summary>
-internal static class TokenDistance
+public static class TokenDistance
 {
     /// <summary>
     /// Optimal-string-alignment distance (insert, delete, substitute, swap neighbours), or
