@@ -34,6 +34,7 @@ public sealed partial class ExampleEmbeddingLabeler : ISemanticLabeler, IDisposa
     private volatile FrozenDictionary<string, LabelledVectors> _ready = FrozenDictionary<string, LabelledVectors>.Empty;
     private Task? _build;
     private int _embeddingFailing;
+    private int _disposed;
 
     public ExampleEmbeddingLabeler(
         IReadOnlyList<LabelledExampleSet> sets,
@@ -124,8 +125,14 @@ public sealed partial class ExampleEmbeddingLabeler : ISemanticLabeler, IDisposa
         return new LabelRanking(SemanticSignal.Available, vectors.Rank(query));
     }
 
+    /// <summary>Stops a build still running. Idempotent: the container disposes it once per registration that resolves it.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _lifetime.Cancel();
         _lifetime.Dispose();
     }
