@@ -57,6 +57,14 @@ public sealed class SemanticLabelAccuracyTests(ITestOutputHelper output)
 
         var (top1Rate, top2Rate) = ((double)top1 / cases.Count, (double)top2 / cases.Count);
         output.WriteLine($"{labelSet}: top-1 {top1}/{cases.Count} = {top1Rate:P1}, top-2 {top2}/{cases.Count} = {top2Rate:P1}");
+        // For callers weighing the signal against rules: how often the first label is right when it leads clearly.
+        foreach (var lead in (double[])[0.03, 0.05, 0.10])
+        {
+            var clear = cases.Zip(rankings).Where(x => x.Second.Margin >= lead).ToList();
+            output.WriteLine(
+                $"  leading by {lead:0.00} or more: {clear.Count}/{cases.Count} cases, top-1 right in {clear.Count(x => x.First.Accept.Contains(x.Second.Labels[0].Label))}");
+        }
+
         Assert.True(top1Rate >= Floors[labelSet].Top1, $"top-1 {top1Rate:P1} is below the floor {Floors[labelSet].Top1:P0}");
         Assert.True(top2Rate >= Floors[labelSet].Top2, $"top-2 {top2Rate:P1} is below the floor {Floors[labelSet].Top2:P0}");
     }
