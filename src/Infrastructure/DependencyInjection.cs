@@ -10,6 +10,7 @@ using FitCoach.Infrastructure.Model;
 using FitCoach.Infrastructure.Observability;
 using FitCoach.Infrastructure.Redis;
 using FitCoach.Infrastructure.Resilience;
+using FitCoach.Infrastructure.SemanticLabels;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<IAppMetrics, PrometheusAppMetrics>();
         services.AddSingleton<IExerciseCatalog>(_ => JsonExerciseCatalog.LoadEmbedded());
         services.AddKnowledge(configuration);
+        services.AddSemanticLabels(configuration);
         services.TryAddSingleton<ITextEmbedder, NoTextEmbedder>();
         services.TryAddSingleton<IExerciseNameVectors, NoExerciseNameVectors>();
         services.AddFitCoachStores(redis);

@@ -1,0 +1,42 @@
+using FitCoach.Application.Common.Ports;
+using FitCoach.Infrastructure.Embeddings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace FitCoach.Infrastructure.SemanticLabels;
+
+public static class SemanticLabelsRegistration
+{
+    /// <summary>
+    /// The <see cref="ISemanticLabeler"/>: with an embedding model (<c>Embeddings:Provider</c> <c>local</c>, the default,
+    /// or <c>openai</c>), <see cref="ExampleEmbeddingLabeler"/> over the shipped example sets, whose vectors a hosted
+    /// service starts computing once the app has started; with <c>none</c>, <see cref="NoSemanticLabeler"/>, which
+    /// answers "off". Registers the embedder too (<see cref="EmbeddingsRegistration.AddTextEmbeddings"/>, once however
+    /// often it is called). Calling it twice registers once.
+    /// </summary>
+    public static IServiceCollection AddSemanticLabels(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddTextEmbeddings(configuration);
+        if (services.Any(d => d.ServiceType == typeof(ISemanticLabeler)))
+        {
+            return services;
+        }
+
+        if (!EmbeddingsRegistration.IsConfigured(configuration))
+        {
+            services.AddSingleton<ISemanticLabeler, NoSemanticLabeler>();
+            return services;
+        }
+
+        services.TryAddSingleton(provider => new ExampleEmbeddingLabeler(
+            LabelledExampleSet.Shipped,
+            provider.GetRequiredService<IBatchTextEmbedder>(),
+            provider.GetRequiredService<ILogger<ExampleEmbeddingLabeler>>()));
+        services.AddSingleton<ISemanticLabeler>(provider => provider.GetRequiredService<ExampleEmbeddingLabeler>());
+        services.AddHostedService<LabelExamplesLoader>();
+        return services;
+    }
+}
