@@ -21,9 +21,15 @@ public class TranscriptParserBenchmarks
         "push day bench press three sets of eight then incline dumbbell press three by ten")]
     public string Transcript { get; set; } = string.Empty;
 
+    private static readonly string TenKilobytes = string.Concat(Enumerable.Repeat("bench 100x5, squat 3x5 at 140 kg then felt great asdf ", 182));
+
     [GlobalSetup]
     public void Setup() => _parser = new TranscriptParser(new ExerciseMatcher(JsonExerciseCatalog.LoadEmbedded().All));
 
     [Benchmark]
     public TranscriptParseResult Parse() => _parser.Parse(Transcript, "kg");
+
+    /// <summary>A 10 kB transcript (the rules read up to their limit and return the rest as unparsed): the worst case's cost.</summary>
+    [Benchmark]
+    public TranscriptParseResult ParseTenKilobytes() => _parser.Parse(TenKilobytes, "kg");
 }
