@@ -15,4 +15,10 @@ public interface ITextNormalizer
     /// mentions, so "coffee" and "caffeine" meet in <c>~caffeine</c> while each keeps its own stem. Repeats kept.
     /// </summary>
     IReadOnlyList<string> Terms(string text) => Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// The <see cref="Terms"/> of something a user typed, a misspelt word replaced by the knowledge base's word it
+    /// stands for ("caffiene" finds what "caffeine" does). Only for user text: the corpus's own sentences are spelt right.
+    /// </summary>
+    IReadOnlyList<string> QueryTerms(string text) => Terms(text);
 }

@@ -6,7 +6,7 @@ namespace FitCoach.Infrastructure.Knowledge.Retrieval;
 /// The answer cache's question key: the analyzer's key terms (synonyms collapsed to their group), sorted and distinct;
 /// and the analyzer's index terms for the coach's sentence matching.
 /// </summary>
-/// <param name="index">The corpus whose vocabulary corrects misspelt words in <see cref="Terms"/>; none: no correction.</param>
+/// <param name="index">The corpus whose vocabulary corrects misspelt words in <see cref="QueryTerms"/>; none: no correction.</param>
 public sealed class AnalyzerTextNormalizer(TextAnalyzer analyzer, EmbeddedKnowledgeIndex? index = null) : ITextNormalizer
 {
     /// <summary>Words that set one thing against another, so which comes first changes what is asked.</summary>
@@ -27,8 +27,14 @@ public sealed class AnalyzerTextNormalizer(TextAnalyzer analyzer, EmbeddedKnowle
         return string.Join(' ', terms.Distinct(StringComparer.Ordinal));
     }
 
-    /// <summary>The analyzer's terms, a misspelt word corrected to the corpus term it stands for (<see cref="Bm25Index.Correction"/>).</summary>
     public IReadOnlyList<string> Terms(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return analyzer.Terms(text);
+    }
+
+    /// <summary>The analyzer's terms, a misspelt word corrected to the corpus term it stands for (<see cref="Bm25Index.Correction"/>).</summary>
+    public IReadOnlyList<string> QueryTerms(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var terms = analyzer.Terms(text);

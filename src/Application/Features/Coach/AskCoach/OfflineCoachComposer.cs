@@ -358,7 +358,7 @@ public sealed partial class OfflineCoachComposer(ITextNormalizer normalizer)
             return null;
         }
 
-        var questionTerms = normalizer.Terms(question).Where(t => !QuantityWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        var questionTerms = normalizer.QueryTerms(question).Where(t => !QuantityWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var term in questionTerms)
         {
