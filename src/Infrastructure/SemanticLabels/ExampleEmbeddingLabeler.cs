@@ -53,9 +53,6 @@ public sealed partial class ExampleEmbeddingLabeler : ISemanticLabeler, IDisposa
     /// <summary>Whether every set's example vectors are ready.</summary>
     public bool IsReady => _ready.Count == _sets.Count;
 
-    /// <summary>The example vectors of a set, or null until they are ready (or for a set this labeler does not have).</summary>
-    public LabelledVectors? Vectors(string labelSet) => _ready.GetValueOrDefault(labelSet);
-
     /// <summary>Starts embedding the examples in the background unless already started; returns at once.</summary>
     public void StartBuilding() => _ = BuildAsync();
 
@@ -178,7 +175,8 @@ public sealed partial class ExampleEmbeddingLabeler : ISemanticLabeler, IDisposa
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Semantic labels: {Examples} examples of {Labels} labels in '{LabelSet}' embedded ({Dimensions} dimensions); the signal is available")]
+    // Routine at every start, so Debug (as the vector index logs reading its shipped vectors); failures are the news.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Semantic labels: {Examples} examples of {Labels} labels in '{LabelSet}' embedded ({Dimensions} dimensions); the signal is available")]
     private partial void LogSetReady(string labelSet, int examples, int labels, int dimensions);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Semantic labels: embedding the examples of '{LabelSet}' failed; callers decide on rules alone and it is retried in {Delay} s, then with growing delays")]

@@ -135,7 +135,9 @@ public sealed class ExampleEmbeddingLabelerTests
         Assert.True(labeler.IsReady);
         Assert.Equal(4, embedder.BatchCalls);
         Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Equal(2, logger.Entries.Count(e => e.Level == LogLevel.Debug));
+        Assert.Equal(2, logger.Entries.Count(e => e.Level == LogLevel.Debug && e.Message.Contains("failed again", StringComparison.Ordinal)));
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains("the signal is available", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Entries, e => e.Level == LogLevel.Information);
     }
 
     [Fact]
