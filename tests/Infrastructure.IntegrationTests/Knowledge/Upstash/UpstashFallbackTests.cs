@@ -23,6 +23,12 @@ public sealed class UpstashFallbackTests : IAsyncLifetime
     private const string Query = "how much sleep do I need for muscle recovery";
     private static readonly TimeSpan Deadline = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// For the tests in which Upstash must answer: on a loaded CI machine the fake server can take longer than
+    /// <see cref="Deadline"/>, which would turn an answer into a fallback by chance.
+    /// </summary>
+    private static readonly TimeSpan Unhurried = TimeSpan.FromSeconds(10);
+
     private readonly KnowledgeCorpus _corpus = UpstashTestCorpus.Create();
     private readonly ManualTimeProvider _time = new();
     private readonly RecordingLogger<FallbackKnowledgeSearch> _logger = new();
@@ -51,7 +57,7 @@ public sealed class UpstashFallbackTests : IAsyncLifetime
     [Fact]
     public async Task Search_WhenUpstashAnswers_UsesUpstash_AndHealthIsHealthy()
     {
-        var search = Fallback(_client);
+        var search = Fallback(_client, Unhurried);
 
         var passages = await search.SearchAsync(Query, UpstashTestCorpus.Recovery, 3, Cancel);
 
@@ -138,7 +144,7 @@ public sealed class UpstashFallbackTests : IAsyncLifetime
     public async Task Search_AfterTheBreak_TriesUpstashAgain_AndRecovers()
     {
         _server.FailWith = (500, "Internal error");
-        var search = Fallback(_client);
+        var search = Fallback(_client, Unhurried);
 
         await search.SearchAsync(Query, UpstashTestCorpus.Recovery, 3, Cancel);
         _time.Advance(TimeSpan.FromSeconds(29));
@@ -193,8 +199,8 @@ public sealed class UpstashFallbackTests : IAsyncLifetime
         Assert.False(search.State.IsDegraded);
     }
 
-    private FallbackKnowledgeSearch Fallback(UpstashSearchClient client) =>
-        new(new UpstashKnowledgeSearch(client, _server.Options(Deadline), _corpus.Documents.Count), _embedded, Deadline, _time, _logger);
+    private FallbackKnowledgeSearch Fallback(UpstashSearchClient client, TimeSpan? deadline = null) =>
+        new(new UpstashKnowledgeSearch(client, _server.Options(deadline ?? Deadline), _corpus.Documents.Count), _embedded, deadline ?? Deadline, _time, _logger);
 
     private static Task<HealthCheckResult> CheckAsync(IKnowledgeSearch search) =>
         new KnowledgeHealthCheck(search, new ServiceCollection().BuildServiceProvider()).CheckHealthAsync(new HealthCheckContext(), Cancel);
