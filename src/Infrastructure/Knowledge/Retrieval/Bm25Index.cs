@@ -224,7 +224,7 @@ public sealed class Bm25Index
     /// Whether the query names the exercise a catalog entry describes: every word of its name (equipment words aside)
     /// is a term of the query, or a synonym of one. A catalog entry only says what an exercise is and works, so it
     /// answers a question about that exercise and nothing else: "quads trashed, skip leg day?" must not find "Fast
-    /// Skipping", nor "can't touch my toes" the "Standing Toe Touches" drill.
+    /// Skipping", nor "never set foot in a gym, where do I start" the "Rocking Standing Calf Raise".
     /// </summary>
     private static bool Names(string[][] name, List<(string Term, float Idf)> queryTerms)
     {
