@@ -10,8 +10,8 @@ namespace FitCoach.Infrastructure.SemanticLabels;
 /// The semantic signal from the embedding model: the text's vector against the labelled examples' vectors
 /// (<see cref="LabelledVectors"/>: per label, the similarity to the centroid of its examples, and its nearest example).
 /// <para>
-/// The examples are embedded once, in the background (<see cref="StartBuilding"/>, called by a hosted service after
-/// startup and by the first call if nothing has started it), with the batch embedder; a failed attempt is retried with
+/// The examples are embedded once, in the background, with the batch embedder, starting at the first call (or at
+/// <see cref="StartBuilding"/>, for a caller that wants the signal ready sooner); a failed attempt is retried with
 /// growing delays. The shipped sets embedded by the process's local model are computed once per process and shared by
 /// every labeler in it (<see cref="SharedExampleVectors"/>). Until a set's vectors are ready, or while the model is
 /// loading, a call answers <see cref="SemanticSignal.Warming"/> at once; when embedding the text fails,

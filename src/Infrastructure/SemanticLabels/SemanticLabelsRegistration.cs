@@ -11,10 +11,11 @@ public static class SemanticLabelsRegistration
 {
     /// <summary>
     /// The <see cref="ISemanticLabeler"/>: with an embedding model (<c>Embeddings:Provider</c> <c>local</c>, the default,
-    /// or <c>openai</c>), <see cref="ExampleEmbeddingLabeler"/> over the shipped example sets, whose vectors a hosted
-    /// service starts computing once the app has started; with <c>none</c>, <see cref="NoSemanticLabeler"/>, which
-    /// answers "off". Registers the embedder too (<see cref="EmbeddingsRegistration.AddTextEmbeddings"/>, once however
-    /// often it is called). Calling it twice registers once.
+    /// or <c>openai</c>), <see cref="ExampleEmbeddingLabeler"/> over the shipped example sets, which embeds them in the
+    /// background on its first call (a start pays nothing until something asks for the signal: about 5 s of one core
+    /// with the local model); with <c>none</c>, <see cref="NoSemanticLabeler"/>, which answers "off". Registers the
+    /// embedder too (<see cref="EmbeddingsRegistration.AddTextEmbeddings"/>, once however often it is called). Calling
+    /// it twice registers once.
     /// </summary>
     public static IServiceCollection AddSemanticLabels(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,7 +37,6 @@ public static class SemanticLabelsRegistration
             provider.GetRequiredService<IBatchTextEmbedder>(),
             provider.GetRequiredService<ILogger<ExampleEmbeddingLabeler>>()));
         services.AddSingleton<ISemanticLabeler>(provider => provider.GetRequiredService<ExampleEmbeddingLabeler>());
-        services.AddHostedService<LabelExamplesLoader>();
         return services;
     }
 }

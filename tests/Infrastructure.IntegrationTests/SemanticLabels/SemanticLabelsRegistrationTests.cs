@@ -28,14 +28,14 @@ public sealed class SemanticLabelsRegistrationTests
         await using var services = Services(("Embeddings:Provider", provider)).BuildServiceProvider();
 
         var labeler = Assert.IsType<NoSemanticLabeler>(services.GetRequiredService<ISemanticLabeler>());
-        Assert.DoesNotContain(services.GetServices<IHostedService>(), s => s is LabelExamplesLoader);
+        Assert.Empty(services.GetServices<IHostedService>());
         var call = labeler.RankAsync(SemanticLabelSets.Intent, "bench 3x8 at 185", Cancel);
         Assert.True(call.IsCompleted);
         Assert.Equal(SemanticSignal.Off, (await call).Signal);
     }
 
     [Fact]
-    public async Task AddSemanticLabels_ByDefault_RegistersTheExampleLabelerOnTheLocalModel_WithItsBackgroundLoader_Once()
+    public async Task AddSemanticLabels_ByDefault_RegistersTheExampleLabelerOnTheLocalModel_Once_AndNothingThatRunsAtStart()
     {
         var collection = Services();
         collection.AddSemanticLabels(new ConfigurationBuilder().Build());
@@ -44,7 +44,8 @@ public sealed class SemanticLabelsRegistrationTests
         var labeler = Assert.IsType<ExampleEmbeddingLabeler>(services.GetRequiredService<ISemanticLabeler>());
         Assert.Same(labeler, services.GetRequiredService<ExampleEmbeddingLabeler>());
         Assert.IsType<LocalTextEmbedder>(services.GetRequiredService<IBatchTextEmbedder>());
-        Assert.Single(services.GetServices<IHostedService>(), s => s is LabelExamplesLoader);
+        Assert.DoesNotContain(services.GetServices<IHostedService>(), s => s.GetType().Namespace == typeof(ExampleEmbeddingLabeler).Namespace);
+        Assert.False(labeler.IsReady);
         Assert.Single(collection, d => d.ServiceType == typeof(ISemanticLabeler));
     }
 
