@@ -198,6 +198,12 @@ public sealed partial class OfflineCoachComposer(ITextNormalizer normalizer)
             leadSentences = [.. inOrder.Take(3)];
         }
 
+        // 0. A formula worked through for the numbers the question gives ("benched 100 kg for 5", "I'm 40").
+        if (WorkedNumbers.For(question, context.Profile) is { } worked)
+        {
+            sb.Append(worked).Append("\n\n");
+        }
+
         if (history.Count > 0)
         {
             sb.Append("Following on from what we discussed: ");
