@@ -71,12 +71,14 @@ public static class KnowledgeText
     {
         var sb = new StringBuilder(markdown.Length);
         var lines = markdown.Split('\n');
+        List<string> header = [];
         for (var index = 0; index < lines.Length; index++)
         {
             var line = lines[index].Trim();
             if (line.StartsWith('|') && index + 1 < lines.Length && IsTableSeparator(lines[index + 1].Trim()))
             {
-                continue; // a table's header row: its cells are labels, not statements
+                header = Cells(line); // a table's header row: its cells label the cells of the rows below
+                continue;
             }
 
             if (line.Length == 0)
@@ -92,8 +94,11 @@ public static class KnowledgeText
                     continue;
                 }
 
-                var cells = line.Trim('|').Split('|').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-                line = cells.Count == 0 ? "" : cells[0] + (cells.Count > 1 ? ": " + string.Join("; ", cells.Skip(1)) : "") + ".";
+                line = TableRow(Cells(line), header);
+            }
+            else
+            {
+                header = [];
             }
 
             line = line.TrimStart('#', ' ');
@@ -108,6 +113,44 @@ public static class KnowledgeText
         }
 
         return sb.ToString().Trim();
+    }
+
+    private static List<string> Cells(string line) => [.. line.Trim().Trim('|').Split('|').Select(c => c.Trim())];
+
+    /// <summary>
+    /// A table row as one sentence that reads on its own: the row's label (after its column's heading when the label is
+    /// a number: "RPE 9"), then each further cell under its column's heading ("Moderate — %HRR: 40–59; %HRmax: 64–76."),
+    /// so a sentence quoted from it still says what its numbers are.
+    /// Empty cells are left out; a cell without a heading is given as it is.
+    /// </summary>
+    private static string TableRow(List<string> cells, List<string> header)
+    {
+        if (cells.TrueForAll(c => c.Length == 0))
+        {
+            return "";
+        }
+
+        var rest = new List<string>(cells.Count);
+        for (var i = 1; i < cells.Count; i++)
+        {
+            if (cells[i].Length == 0)
+            {
+                continue;
+            }
+
+            var heading = i < header.Count ? header[i].Replace("**", "", StringComparison.Ordinal).Trim() : "";
+            rest.Add(heading.Length == 0 ? cells[i] : $"{heading}: {cells[i]}");
+        }
+
+        // A row labelled by a number ("| 9 | 1 | ... |" under "| RPE | RIR | ... |") says what the number is.
+        var label = cells[0];
+        var labelHeading = header.Count > 0 ? header[0].Replace("**", "", StringComparison.Ordinal).Trim() : "";
+        if (label.Length > 0 && labelHeading.Length > 0 && (char.IsDigit(label[0]) || "≥≤<>~≈".Contains(label[0], StringComparison.Ordinal)))
+        {
+            label = $"{labelHeading} {label}";
+        }
+
+        return rest.Count == 0 ? label + "." : label.Length == 0 ? string.Join("; ", rest) + "." : $"{label} — {string.Join("; ", rest)}.";
     }
 
     private static bool IsTableSeparator(string line) =>
