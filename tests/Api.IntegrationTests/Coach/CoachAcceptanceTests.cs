@@ -9,13 +9,17 @@ using Xunit;
 namespace FitCoach.Api.IntegrationTests.Coach;
 
 /// <summary>
-/// The coach end to end on the realistic question set (coach-questions.json): each question is posted once to
+/// The coach end to end on the realistic question sets (coach-questions*.json): each question is posted once to
 /// <c>POST /api/coach/ask</c> as an unlimited-tier user, and the answers are judged on retrieval (an appropriate
 /// namespace among the top three sources), citation, length, and not being a template shared across questions.
 /// </summary>
 public sealed partial class CoachAcceptanceTests(CoachAnswersFixture answers, ITestOutputHelper output) : IClassFixture<CoachAnswersFixture>
 {
-    private const double RequiredHitRate = 0.85;
+    /// <summary>
+    /// Measured 97.6 % over the 580 questions of the four sets (2026-12-08, hybrid retrieval, corpus with "In short"
+    /// summaries); 85 % before retrieval became hybrid.
+    /// </summary>
+    private const double RequiredHitRate = 0.94;
     private const int MinimumCases = 150;
     private const int Judged = 3;
     private const int MinWords = 60;
@@ -48,7 +52,7 @@ public sealed partial class CoachAcceptanceTests(CoachAnswersFixture answers, IT
     private static partial Regex NonProseLine();
 
     [Fact]
-    public void Sources_ForAtLeastEightyFivePercentOfQuestions_IncludeAnAppropriateNamespaceInTheTopThree()
+    public void Sources_ForAtLeastNinetyFourPercentOfQuestions_IncludeAnAppropriateNamespaceInTheTopThree()
     {
         var results = answers.RequireAnswers();
         var failures = new StringBuilder();
@@ -209,10 +213,11 @@ public sealed class CoachAnswersFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        // Three sets written independently of the corpus: the main one, a later holdout set, and questions in everyday
-        // words written from the namespace names alone.
+        // Four sets written independently of the corpus: the main one, a later holdout set, and two sets of questions in
+        // everyday words written from the namespace names alone (the second on 2026-12-08, by a writer who read nothing
+        // of the project; its misses were read after its first run).
         var cases = new List<CoachQuestion>();
-        foreach (var file in new[] { "coach-questions.json", "coach-questions-holdout.json", "coach-questions-everyday.json" })
+        foreach (var file in new[] { "coach-questions.json", "coach-questions-holdout.json", "coach-questions-everyday.json", "coach-questions-everyday-2.json" })
         {
             await using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Coach", file));
             cases.AddRange(await JsonSerializer.DeserializeAsync<List<CoachQuestion>>(stream, JsonOptions, cancellation)

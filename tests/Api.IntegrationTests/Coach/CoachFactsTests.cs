@@ -11,28 +11,34 @@ namespace FitCoach.Api.IntegrationTests.Coach;
 /// "Answers that answer" (issue #10, item 7), end to end offline: factual questions ("how much caffeine before a
 /// workout", "how do I estimate my max heart rate") are posted once each to <c>POST /api/coach/ask</c>, and an answer
 /// counts when its text before the source list states the key number or formula (any pattern of the case's
-/// <c>accept</c> list, case-insensitive). The set (coach-facts.json) was written without looking at the corpus; its
-/// <c>holdout</c> cases were scored only before and after the composer's changes, never while tuning it.
-/// The bars are what the offline coach reaches on this set today (docs/BENCHMARKS.md, "Coach: answers that answer"),
-/// below the 92 % the issue asks of its own set: the misses left are questions whose retrieved passages do not hold
-/// the fact (a typo the analyzer does not correct, a section the passage builder leaves out), which the composer
-/// cannot state. Raise them as retrieval closes those gaps.
+/// <c>accept</c> list, case-insensitive). Both sets were written without looking at the corpus: coach-facts.json
+/// (its <c>holdout</c> cases scored only before and after the composer's changes, never while tuning it) and
+/// coach-facts-second.json (stricter patterns, from a writer who read nothing of the project).
+/// The bars sit a little below what the offline coach reaches today (docs/BENCHMARKS.md, "Coach: answers that
+/// answer"): the misses left are mostly questions whose top passages do not hold the fact in the asked unit.
 /// </summary>
 public sealed class CoachFactsTests(CoachFactsFixture facts, ITestOutputHelper output) : IClassFixture<CoachFactsFixture>
 {
-    /// <summary>Measured 41/46 (89.1 %) with misspellings corrected; 40/46 before; 35/46 before the composer led with the asked number.</summary>
-    private const double RequiredTrainRate = 0.85;
+    /// <summary>Measured 44/46 (95.7 %) with the corpus's "In short" summaries; 41/46 before them; 35/46 before the composer led with the asked number.</summary>
+    private const double RequiredTrainRate = 0.90;
 
-    /// <summary>Measured 17/20 (85.0 %) with hybrid retrieval and the gap documents; 16/20 with BM25 retrieval, 15/20 with hybrid before them; 14/20 before.</summary>
-    private const double RequiredHoldoutRate = 0.75;
+    /// <summary>Measured 18/20 (90.0 %) with the summaries; 17/20 with hybrid retrieval and the first gap documents; 14/20 before.</summary>
+    private const double RequiredHoldoutRate = 0.80;
 
     /// <summary>
-    /// Measured 51/66 (77.3 %) with BM25 retrieval and 48/66 (72.7 %) once retrieval became hybrid (other passages
-    /// lead some answers); 32/66 before: leading with the fact is the point of the change.
+    /// Measured 122/156 (78.2 %) over both sets with the summaries; on the first set 56/66 with them, 48/66 once
+    /// retrieval became hybrid, 32/66 before the composer led with the asked number.
     /// </summary>
-    private const double RequiredLeadRate = 0.70;
+    private const double RequiredLeadRate = 0.72;
 
-    private const int MinimumCases = 60;
+    /// <summary>
+    /// The second set (coach-facts-second.json, 90 questions, 2026-12-08), written by a helper who read nothing of the
+    /// project, with stricter patterns (units required, neighbouring numbers fenced off): 55/90 (61.1 %) at first
+    /// contact, 76/90 (84.4 %) with the "In short" summaries, table headings and the second gap documents.
+    /// </summary>
+    private const double RequiredSecondRate = 0.78;
+
+    private const int MinimumCases = 150;
 
     [Fact]
     public void FactualQuestions_StateTheKeyFactBeforeTheSources()
@@ -41,7 +47,7 @@ public sealed class CoachFactsTests(CoachFactsFixture facts, ITestOutputHelper o
         Report(results);
 
         Assert.True(results.Count >= MinimumCases, $"The fact set has only {results.Count} questions.");
-        foreach (var (set, required) in new[] { ("train", RequiredTrainRate), ("holdout", RequiredHoldoutRate) })
+        foreach (var (set, required) in new[] { ("train", RequiredTrainRate), ("holdout", RequiredHoldoutRate), ("second", RequiredSecondRate) })
         {
             var inSet = results.Where(r => r.Case.Set == set).ToList();
             var rate = (double)inSet.Count(r => r.Stated) / inSet.Count;
@@ -106,9 +112,13 @@ public sealed class CoachFactsFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Coach", "coach-facts.json"));
-        var cases = await JsonSerializer.DeserializeAsync<List<FactQuestion>>(stream, JsonOptions, cancellation)
-            ?? throw new InvalidOperationException("coach-facts.json is empty.");
+        var cases = new List<FactQuestion>();
+        foreach (var file in new[] { "coach-facts.json", "coach-facts-second.json" })
+        {
+            await using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Coach", file));
+            cases.AddRange(await JsonSerializer.DeserializeAsync<List<FactQuestion>>(stream, JsonOptions, cancellation)
+                ?? throw new InvalidOperationException($"{file} is empty."));
+        }
 
         using var client = await _factory.ClientForAsync(ApiFactory.NewUserId("coach-facts"), "unlimited");
         await _factory.WaitUntilHybridAsync(); // judged on what a running app serves, not on whichever retrieval the first second has
