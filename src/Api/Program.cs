@@ -63,10 +63,10 @@ builder.Services
 
 var app = builder.Build();
 
+// The knowledge search is built in the background while the server starts (KnowledgeIndexWarmup logs it when ready).
 app.Logger.LogInformation(
-    "Adapters: stores, rate limits and cache L2 {Redis}; knowledge {Knowledge}; model {Model}",
+    "Adapters: stores, rate limits and cache L2 {Redis}; model {Model}",
     string.IsNullOrWhiteSpace(app.Configuration[FitCoach.Infrastructure.DependencyInjection.RedisConnectionStringKey]) ? "in-process" : "Redis",
-    app.Services.GetRequiredService<FitCoach.Application.Common.Ports.IKnowledgeSearch>().Provider,
     app.Services.GetRequiredService<FitCoach.Application.Common.Ports.IWorkoutTranscriptModel>().ModelId);
 
 app.UseMiddleware<RequestCompletionLogging>();

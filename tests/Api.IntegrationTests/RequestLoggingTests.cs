@@ -17,6 +17,7 @@ public sealed class RequestLoggingTests
     {
         using var api = new CapturingFactory();
         var client = await api.ClientForAsync(ApiFactory.NewUserId());
+        await api.WaitForStartupLinesAsync();
         api.Lines.Clear();
 
         await client.GetAsync("/api/exercises?q=bench", Cancel);
@@ -39,6 +40,7 @@ public sealed class RequestLoggingTests
         using var api = new CapturingFactory();
         var client = api.CreateClient();
         await api.WaitUntilHybridAsync();
+        await api.WaitForStartupLinesAsync();
         api.Lines.Clear();
 
         await client.GetAsync("/health", Cancel);
@@ -52,6 +54,20 @@ public sealed class RequestLoggingTests
     private sealed class CapturingFactory() : ConfiguredApiFactory([])
     {
         public ConcurrentQueue<Line> Lines { get; } = new();
+
+        /// <summary>
+        /// Steady state: the knowledge search is built in the background at startup and says so once at Information;
+        /// the request lines under test come after it.
+        /// </summary>
+        public async Task WaitForStartupLinesAsync()
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!Lines.Any(l => l.Category == typeof(FitCoach.Infrastructure.Knowledge.KnowledgeIndexWarmup).FullName))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The knowledge search was not built within 60 s of startup.");
+                await Task.Delay(20, Cancel);
+            }
+        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -35,6 +35,7 @@ public static class KnowledgeRegistration
         services.AddHybridRetrieval(configuration);
         services.AddSingleton(provider => provider.GetRequiredKeyedService<IKnowledgeSearch>(LocalSearchKey));
         Upstash.UpstashRegistration.AddUpstashKnowledge(services, configuration);
+        services.AddHostedService<KnowledgeIndexWarmup>();
         return services;
     }
 }
