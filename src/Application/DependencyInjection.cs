@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddScoped<RagContext>();
         services.AddScoped<RateLimitState>();
         services.AddSingleton(provider => new ExerciseMatcher(provider.GetRequiredService<IExerciseCatalog>().All));
+        services.AddSingleton(provider => new FitCoach.Domain.Exercises.SubstitutionEngine(provider.GetRequiredService<IExerciseCatalog>().All));
         services.AddSingleton<TranscriptParser>();
         services.AddSingleton<CustomExerciseMatchers>();
         services.AddSingleton<TopicNamespaceRouter>();

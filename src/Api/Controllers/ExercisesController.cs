@@ -2,6 +2,7 @@ using FitCoach.Application.Features.Exercises;
 using FitCoach.Application.Features.Exercises.CreateOrMatch;
 using FitCoach.Application.Features.Exercises.GetById;
 using FitCoach.Application.Features.Exercises.Search;
+using FitCoach.Application.Features.Exercises.Substitutes;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FitCoach.Api.Controllers;
@@ -21,6 +22,21 @@ public sealed class ExercisesController : ApiControllerBase
     public async Task<IReadOnlyList<ExerciseDto>> Search(
         [FromQuery] string? q, [FromQuery] string? equipment, [FromQuery] string? muscle, [FromQuery] int? limit, CancellationToken cancellationToken) =>
         await Mediator.Send(new SearchExercisesQuery(Caller.UserId, q, equipment, muscle, limit ?? SearchExercisesQuery.DefaultLimit), cancellationToken);
+
+    /// <summary>
+    /// Catalog exercises that can stand in for one: same main muscle and kind of training, ranked by movement pattern,
+    /// muscles, force, mechanic, level and equipment, each with a reason. <paramref name="equipment"/> is a
+    /// comma-separated list of what you have (e.g. <c>dumbbell,bodyweight</c>); only those are used.
+    /// </summary>
+    [HttpGet("substitutes")]
+    [ProducesResponseType(typeof(SubstitutesResponse), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ValidationProblemDetails), StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<SubstitutesResponse> Substitutes(
+        [FromQuery] string? exerciseId, [FromQuery] string? equipment, [FromQuery] int? limit, CancellationToken cancellationToken) =>
+        await Mediator.Send(
+            new GetSubstitutesQuery(Caller.UserId, exerciseId ?? string.Empty, equipment, limit ?? GetSubstitutesQuery.DefaultLimit),
+            cancellationToken);
 
     /// <summary>One exercise by catalog id (e.g. <c>Barbell_Squat</c>) or the id of one you created.</summary>
     [HttpGet("{id}")]
