@@ -1,6 +1,7 @@
 using FitCoach.Application.Features.Exercises;
 using FitCoach.Application.Features.Exercises.CreateOrMatch;
 using FitCoach.Application.Features.Exercises.GetById;
+using FitCoach.Application.Features.Exercises.RiskAwareSubstitutes;
 using FitCoach.Application.Features.Exercises.Search;
 using FitCoach.Application.Features.Exercises.Substitutes;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,12 @@ namespace FitCoach.Api.Controllers;
 /// <param name="Equipment">Optional hint in the contract vocabulary (barbell, dumbbell, ...).</param>
 /// <param name="PrimaryMuscles">Used only when a custom exercise is created.</param>
 public sealed record CreateOrMatchExerciseRequest(string? Name, string? Equipment, IReadOnlyList<string>? PrimaryMuscles);
+
+/// <param name="ExerciseId">A catalog id such as <c>Barbell_Squat</c>, or the id of one of your exercises.</param>
+/// <param name="Injuries">Injured body regions: neck, shoulder, elbow, wrist_hand, chest, upper_back, lower_back, hip, groin, hamstring, quadriceps, knee, shin, calf, ankle, foot, other.</param>
+/// <param name="Equipment">Optional: only these may be used (the equipment vocabulary; list bodyweight to allow bodyweight moves).</param>
+/// <param name="Limit">How many substitutes (1–50, default 10).</param>
+public sealed record RiskAwareSubstitutesRequest(string? ExerciseId, IReadOnlyList<string>? Injuries, IReadOnlyList<string>? Equipment, int? Limit);
 
 [Route("api/exercises")]
 public sealed class ExercisesController : ApiControllerBase
@@ -36,6 +43,21 @@ public sealed class ExercisesController : ApiControllerBase
         [FromQuery] string? exerciseId, [FromQuery] string? equipment, [FromQuery] int? limit, CancellationToken cancellationToken) =>
         await Mediator.Send(
             new GetSubstitutesQuery(Caller.UserId, exerciseId ?? string.Empty, equipment, limit ?? GetSubstitutesQuery.DefaultLimit),
+            cancellationToken);
+
+    /// <summary>
+    /// Substitutes that load none of your injured regions, what was left out and why (<c>avoided</c>), whether the
+    /// exercise itself is a risk (<c>originalRisk</c>), and passages on training around the injury (<c>sources</c>).
+    /// </summary>
+    [HttpPost("substitutes/risk-aware")]
+    [ProducesResponseType(typeof(RiskAwareSubstitutesResponse), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ValidationProblemDetails), StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    public async Task<RiskAwareSubstitutesResponse> RiskAware([FromBody] RiskAwareSubstitutesRequest request, CancellationToken cancellationToken) =>
+        await Mediator.Send(
+            new RiskAwareSubstitutesQuery(Caller.UserId, request.ExerciseId ?? string.Empty, request.Injuries ?? [], request.Equipment,
+                request.Limit ?? RiskAwareSubstitutesQuery.DefaultLimit),
             cancellationToken);
 
     /// <summary>One exercise by catalog id (e.g. <c>Barbell_Squat</c>) or the id of one you created.</summary>
