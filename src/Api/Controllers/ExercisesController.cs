@@ -1,5 +1,6 @@
 using FitCoach.Application.Features.Exercises;
 using FitCoach.Application.Features.Exercises.CreateOrMatch;
+using FitCoach.Application.Features.Exercises.ExplainSubstitute;
 using FitCoach.Application.Features.Exercises.GetById;
 using FitCoach.Application.Features.Exercises.RiskAwareSubstitutes;
 using FitCoach.Application.Features.Exercises.Search;
@@ -18,6 +19,10 @@ public sealed record CreateOrMatchExerciseRequest(string? Name, string? Equipmen
 /// <param name="Equipment">Optional: only these may be used (the equipment vocabulary; list bodyweight to allow bodyweight moves).</param>
 /// <param name="Limit">How many substitutes (1–50, default 10).</param>
 public sealed record RiskAwareSubstitutesRequest(string? ExerciseId, IReadOnlyList<string>? Injuries, IReadOnlyList<string>? Equipment, int? Limit);
+
+/// <param name="ExerciseId">The exercise to replace: a catalog id such as <c>Barbell_Squat</c>, or one of yours.</param>
+/// <param name="SubstituteId">The exercise to use instead.</param>
+public sealed record ExplainSubstituteRequest(string? ExerciseId, string? SubstituteId);
 
 [Route("api/exercises")]
 public sealed class ExercisesController : ApiControllerBase
@@ -59,6 +64,18 @@ public sealed class ExercisesController : ApiControllerBase
             new RiskAwareSubstitutesQuery(Caller.UserId, request.ExerciseId ?? string.Empty, request.Injuries ?? [], request.Equipment,
                 request.Limit ?? RiskAwareSubstitutesQuery.DefaultLimit),
             cancellationToken);
+
+    /// <summary>
+    /// Why one exercise can (or cannot) replace another: pattern, muscles, equipment and difficulty compared, with
+    /// guidance on load and technique from the knowledge base, cited.
+    /// </summary>
+    [HttpPost("substitutes/explain")]
+    [ProducesResponseType(typeof(ExplainSubstituteResponse), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ValidationProblemDetails), StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    public async Task<ExplainSubstituteResponse> Explain([FromBody] ExplainSubstituteRequest request, CancellationToken cancellationToken) =>
+        await Mediator.Send(new ExplainSubstituteQuery(Caller.UserId, request.ExerciseId ?? string.Empty, request.SubstituteId ?? string.Empty), cancellationToken);
 
     /// <summary>One exercise by catalog id (e.g. <c>Barbell_Squat</c>) or the id of one you created.</summary>
     [HttpGet("{id}")]

@@ -122,6 +122,23 @@ public sealed class SubstitutionEngine
         return new SubstitutionResult(substitutes, skipped);
     }
 
+    /// <summary>
+    /// How well <paramref name="candidate"/> stands in for <paramref name="original"/> whatever the filters: its
+    /// similarity, the reason in words, and whether it keeps the original's main muscle as one of its own.
+    /// </summary>
+    public static (SubstituteExercise Match, bool KeepsMainMuscle) Compare(Exercise original, Exercise candidate)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var pattern = MovementPatterns.Of(original);
+        var candidatePattern = MovementPatterns.Of(candidate);
+        var keeps = original.PrimaryMuscles.Count > 0 && Contains(candidate.PrimaryMuscles, original.PrimaryMuscles[0]);
+        var reason = keeps || (original.PrimaryMuscles.Count > 0 && Contains(candidate.SecondaryMuscles, original.PrimaryMuscles[0]))
+            ? Reason(original, pattern, candidate, candidatePattern)
+            : $"{candidate.Name} is a {MovementPatterns.Describe(candidatePattern)} exercise for the {string.Join(", ", candidate.PrimaryMuscles)}, not the {(original.PrimaryMuscles.Count > 0 ? original.PrimaryMuscles[0] : "same muscles")}: it does not replace {original.Name}.";
+        return (new SubstituteExercise(candidate, Math.Round(Similarity(original, pattern, candidate, candidatePattern), 3), reason), keeps);
+    }
+
     /// <summary>Why <paramref name="exercise"/> should be avoided with one of <paramref name="injuries"/>, or null.</summary>
     public static string? FirstConflict(Exercise exercise, MovementPattern pattern, IReadOnlyCollection<string> injuries)
     {
