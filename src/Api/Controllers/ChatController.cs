@@ -1,4 +1,5 @@
 using FitCoach.Application.Features.Chat.SwapExercise;
+using FitCoach.Application.Features.Chat.SwapExerciseEnhanced;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FitCoach.Api.Controllers;
@@ -8,6 +9,10 @@ namespace FitCoach.Api.Controllers;
 /// <param name="Equipment">Optional: only these may be used (the equipment vocabulary; list bodyweight to allow bodyweight moves).</param>
 /// <param name="Limit">How many substitutes (1–50, default 10).</param>
 public sealed record SwapExerciseRequest(string? Exercise, string? Reason, IReadOnlyList<string>? Equipment, int? Limit);
+
+/// <param name="Message">The swap in your own words, e.g. "no rack at home, swap my squats, I only have dumbbells".</param>
+/// <param name="Limit">How many substitutes (1–50, default 5).</param>
+public sealed record SwapExerciseEnhancedRequest(string? Message, int? Limit);
 
 [Route("api/chat")]
 public sealed class ChatController : ApiControllerBase
@@ -26,5 +31,19 @@ public sealed class ChatController : ApiControllerBase
         await Mediator.Send(
             new SwapExerciseCommand(Caller.UserId, request.Exercise ?? string.Empty, request.Reason, request.Equipment,
                 request.Limit ?? SwapExerciseCommand.DefaultLimit),
+            cancellationToken);
+
+    /// <summary>
+    /// A swap asked in everyday words: the exercise, the equipment you have or lack, and anything that hurts are read
+    /// from the message; the answer says what was read (<c>equipment</c>, <c>excludedEquipment</c>, <c>injuries</c>),
+    /// ranks substitutes that respect it, explains the best, and cites passages on swapping exercises.
+    /// </summary>
+    [HttpPost("swap-exercise-enhanced")]
+    [ProducesResponseType(typeof(SwapExerciseEnhancedResponse), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ValidationProblemDetails), StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    public async Task<SwapExerciseEnhancedResponse> SwapExerciseEnhanced([FromBody] SwapExerciseEnhancedRequest request, CancellationToken cancellationToken) =>
+        await Mediator.Send(
+            new SwapExerciseEnhancedQuery(Caller.UserId, request.Message ?? string.Empty, request.Limit ?? SwapExerciseEnhancedQuery.DefaultLimit),
             cancellationToken);
 }

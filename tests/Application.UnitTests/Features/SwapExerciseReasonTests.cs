@@ -1,4 +1,4 @@
-using FitCoach.Application.Features.Chat.SwapExercise;
+using FitCoach.Application.Features.Chat.Reading;
 using Xunit;
 
 namespace FitCoach.Application.UnitTests.Features;
@@ -12,7 +12,7 @@ public sealed class SwapExerciseReasonTests
     [InlineData("elbow and wrist pain on curls", new[] { "elbow", "wrist_hand" })]
     [InlineData("achilles tendinopathy flaring up", new[] { "calf" })]
     public void APainfulRegionInTheReason_IsRead(string reason, string[] expected) =>
-        Assert.Equal(expected, SwapExerciseCommandHandler.PainfulRegions(reason));
+        Assert.Equal(expected, SwapTextReader.PainfulRegions(reason));
 
     [Theory]
     [InlineData("no rack at home")]
@@ -21,5 +21,5 @@ public sealed class SwapExerciseReasonTests
     [InlineData("my knee doesn't hurt, the gym is packed")]
     [InlineData(null)]
     public void AReasonWithoutPain_OrDenyingIt_NamesNoRegion(string? reason) =>
-        Assert.Empty(SwapExerciseCommandHandler.PainfulRegions(reason));
+        Assert.Empty(SwapTextReader.PainfulRegions(reason));
 }
