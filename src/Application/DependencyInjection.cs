@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.AddSingleton(provider => new ExerciseMatcher(provider.GetRequiredService<IExerciseCatalog>().All));
         services.AddSingleton(provider => new FitCoach.Domain.Exercises.SubstitutionEngine(provider.GetRequiredService<IExerciseCatalog>().All));
         services.AddSingleton<TranscriptParser>();
+        services.AddSingleton<FitCoach.Application.Features.Exercises.ExerciseLookup>();
         services.AddSingleton<CustomExerciseMatchers>();
         services.AddSingleton<TopicNamespaceRouter>();
         services.AddSingleton<KnowledgeRetriever>();

@@ -57,4 +57,17 @@ public sealed class SwapTextReaderTests
     {
         Assert.Equal(["bodyweight"], SwapTextReader.Read("swap my leg press, travelling with no equipment").Allowed!);
     }
+
+    [Theory]
+    [InlineData("upper back/rhomboid is tweaked, replace face pulls", new[] { "upper_back" })]
+    [InlineData("rolled my ankle, cant do calf raises for a bit, swap?", new[] { "ankle" })]
+    [InlineData("pulled my hamstring a bit, replace rdls", new[] { "hamstring" })]
+    public void TheRegionsThatHurt_AreRead_NotTheExercisesOwnWords(string message, string[] expected) =>
+        Assert.Equal(expected, SwapTextReader.Read(message).Injuries);
+
+    [Fact]
+    public void DoesntHave_RulesEquipmentOut()
+    {
+        Assert.Contains("machine", SwapTextReader.Read("gym doesnt have a hack squat machine, alternative?").Excluded);
+    }
 }

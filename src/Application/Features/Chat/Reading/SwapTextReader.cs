@@ -35,7 +35,7 @@ public static partial class SwapTextReader
     private static readonly Regex[] ExercisePhrases =
     [
         new(@"\b(?:swap|switch|replace|sub(?:stitute)?|change)\s+(?:out\s+)?(?:my|the|our|these|those)?\s*(?<ex>[a-z0-9][a-z0-9' -]*?)\s*(?=\b(?:for|with|because|since|as|cause|cos|coz|but|i|at|on|to|cuz|in|please|pls)\b|[,.;:!?()]|$)", RegexOptions.CultureInvariant),
-        new(@"\b(?:instead of|alternatives? (?:to|for)|replacement for|substitute for|swap for|other than)\s+(?:my|the|doing)?\s*(?<ex>[a-z0-9][a-z0-9' -]*?)\s*(?=\b(?:because|since|as|cause|but|i|at|on|with|cuz|please)\b|[,.;:!?()]|$)", RegexOptions.CultureInvariant),
+        new(@"\b(?:instead of|alternatives? (?:to|for)|alts? (?:to|for)|replacement for|substitute for|sub for|swap for|other than)\s+(?:my|the|doing)?\s*(?<ex>[a-z0-9][a-z0-9' -]*?)\s*(?=\b(?:because|since|as|cause|but|i|at|on|with|cuz|please)\b|[,.;:!?()]|$)", RegexOptions.CultureInvariant),
         new(@"\b(?:can'?t|cannot|can not|unable to|not able to)\s+(?:do|perform|manage)\s+(?:my|the|any)?\s*(?<ex>[a-z0-9][a-z0-9' -]*?)\s*(?=\b(?:because|since|as|cause|but|i|at|on|with|anymore|any more|cuz|right now)\b|[,.;:!?()]|$)", RegexOptions.CultureInvariant),
         new(@"(?:^|[,.;:!?]\s*)(?:my\s+)?(?<ex>[a-z0-9][a-z0-9' -]*?)\s+(?:hurts?|kills?|bothers?|aggravates?|irritates?)\s+my\b", RegexOptions.CultureInvariant),
     ];
@@ -86,7 +86,7 @@ public static partial class SwapTextReader
         IReadOnlyCollection<string>? allowedSet = allowed.Count > 0
             ? allowed.ToHashSet(StringComparer.Ordinal)
             : excluded.Count > 0 ? EquipmentVocabulary.All.Where(e => !excluded.Contains(e)).ToHashSet(StringComparer.Ordinal) : null;
-        return new SwapText(phrase, allowedSet, excluded, PainfulRegions(text));
+        return new SwapText(phrase, allowedSet, excluded, PainfulRegions(rest)); // "cant do calf raises" names no sore calf
     }
 
     /// <summary>
@@ -126,8 +126,8 @@ public static partial class SwapTextReader
         (new Regex(@"\b(?:elbows?|tennis elbow|golfer'?s elbow)\b", RegexOptions.CultureInvariant), "elbow"),
         (new Regex(@"\b(?:wrists?|hands?|thumbs?|fingers?)\b", RegexOptions.CultureInvariant), "wrist_hand"),
         (new Regex(@"\b(?:chest|pecs?)\b", RegexOptions.CultureInvariant), "chest"),
-        (new Regex(@"\b(?:upper back|between my shoulder blades|mid back)\b", RegexOptions.CultureInvariant), "upper_back"),
-        (new Regex(@"\b(?:lower back|low back|back|lumbar|spine|sciatica)\b", RegexOptions.CultureInvariant), "lower_back"),
+        (new Regex(@"\b(?:upper back|between my shoulder blades|mid back|rhomboids?|upper traps?)\b", RegexOptions.CultureInvariant), "upper_back"),
+        (new Regex(@"\b(?:lower back|low back|lumbar|spine|sciatica)\b|(?<!\b(?:upper|mid|middle)[\s/-])\bback\b(?![\s/-]*(?:squats?|extensions?|rows?)\b)", RegexOptions.CultureInvariant), "lower_back"),
         (new Regex(@"\b(?:hips?|hip flexors?)\b", RegexOptions.CultureInvariant), "hip"),
         (new Regex(@"\b(?:groin|adductors?)\b", RegexOptions.CultureInvariant), "groin"),
         (new Regex(@"\b(?:hamstrings?|hammy|hammies)\b", RegexOptions.CultureInvariant), "hamstring"),
@@ -144,13 +144,13 @@ public static partial class SwapTextReader
     private static partial Regex TrailingFiller();
 
     /// <summary>A negation shortly before an equipment word: "no barbell", "don't have a cable", "without bands".</summary>
-    [GeneratedRegex(@"(?:\bno|\bwithout|\bdon'?t have|\bdo not have|\bhaven'?t got|\bno access to|\bnot any|\bnone of)\s+(?:\w+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bno|\bwithout|\bdon'?t have|\bdo not have|\bdoesn'?t have|\bdoes not have|\bhaven'?t got|\bhasn'?t got|\bno access to|\bnot any|\bnone of)\s+(?:\w+\s+){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex Negated();
 
     [GeneratedRegex(@"\b(?:no|without|don'?t have|do not have)\s+(?:a\s+)?(?:squat\s+)?(?:rack|cage|power rack|squat stand)", RegexOptions.CultureInvariant)]
     private static partial Regex NoRack();
 
-    [GeneratedRegex(@"\b(?:pain\w*|hurts?|hurting|sore|ache\w*|aching|injur\w*|tweak\w*|strain\w*|sprain\w*|tendinitis|tendinopathy|tendonitis|twinge|pinch\w*|niggle|bother\w*|flare\w*|irritat\w*|kills?)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:pain\w*|hurts?|hurting|sore|ache\w*|aching|injur\w*|tweak\w*|strain\w*|sprain\w*|tendinitis|tendinopathy|tendonitis|twinge|pinch\w*|niggle|bother\w*|flare\w*|irritat\w*|kills?|pulled|rolled|twisted|tore|torn|splints|fasciitis|bursitis|impingement|sciatica)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PainWord();
 
     [GeneratedRegex(@"\b(?:no|without|not any|zero)\s+(?:\w+\s+){0,2}(?:pain|hurt|soreness|ache)\b|\b(?:does ?n[o']?t|doesn't|don't|do not|never)\s+(?:\w+\s+){0,1}(?:hurt|ache|bother)", RegexOptions.CultureInvariant)]

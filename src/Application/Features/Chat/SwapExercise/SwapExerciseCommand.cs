@@ -49,7 +49,7 @@ public sealed class SwapExerciseCommandHandler(
         var result = engine.Find(original, new SubstitutionFilters(equipment, injuries), request.Limit);
         return new SwapExerciseResponse(
             mapper.Map<ExerciseDto>(original),
-            [.. result.Substitutes.Select(s => new SubstituteDto(mapper.Map<ExerciseDto>(s.Exercise), s.Similarity, s.Reason))],
+            mapper.Map<List<SubstituteDto>>(result.Substitutes),
             matchedBy,
             injuries);
     }

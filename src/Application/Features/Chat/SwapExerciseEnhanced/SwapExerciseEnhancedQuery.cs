@@ -77,7 +77,7 @@ public sealed class SwapExerciseEnhancedQueryHandler(
             ?? throw new RequestValidationException("message",
                 "No exercise found in the message: name the one to swap, e.g. \"swap my back squats, I only have dumbbells\".");
         var result = engine.Find(original, new SubstitutionFilters(read.Allowed, read.Injuries), request.Limit);
-        var substitutes = result.Substitutes.Select(s => new SubstituteDto(mapper.Map<ExerciseDto>(s.Exercise), s.Similarity, s.Reason)).ToList();
+        var substitutes = mapper.Map<List<SubstituteDto>>(result.Substitutes);
         return new SwapExerciseEnhancedResponse(
             mapper.Map<ExerciseDto>(original),
             substitutes,

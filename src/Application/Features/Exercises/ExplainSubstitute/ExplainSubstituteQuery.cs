@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using FitCoach.Application.Common.Exceptions;
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Common.Rag;
@@ -35,26 +34,13 @@ public sealed record ExplainSubstituteQuery(string UserId, string ExerciseId, st
 /// <param name="KeepsMainMuscle">Whether the substitute works the exercise's main muscle as one of its own main muscles.</param>
 public sealed record ExplainSubstituteResponse(string Explanation, IReadOnlyList<SourceDto> Sources, double Similarity, bool KeepsMainMuscle);
 
-public sealed class ExplainSubstituteQueryHandler(IExerciseCatalog catalog, ICustomExerciseStore customStore, RagContext rag, IMapper mapper)
+public sealed class ExplainSubstituteQueryHandler(ExerciseLookup exercises, RagContext rag, IMapper mapper)
     : IRequestHandler<ExplainSubstituteQuery, ExplainSubstituteResponse>
 {
     public async Task<ExplainSubstituteResponse> Handle(ExplainSubstituteQuery request, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Exercise>? customs = null;
-        async Task<Exercise> FindAsync(string id)
-        {
-            if (catalog.Find(id) is { } found)
-            {
-                return found;
-            }
-
-            customs ??= await customStore.ListAsync(request.UserId, cancellationToken);
-            return customs.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))
-                ?? throw new NotFoundException("Exercise", id);
-        }
-
-        var original = await FindAsync(request.ExerciseId);
-        var substitute = await FindAsync(request.SubstituteId);
+        var original = await exercises.RequireAsync(request.UserId, request.ExerciseId, cancellationToken);
+        var substitute = await exercises.RequireAsync(request.UserId, request.SubstituteId, cancellationToken);
         var (match, keeps) = SubstitutionEngine.Compare(original, substitute);
         var passages = rag.Passages;
 

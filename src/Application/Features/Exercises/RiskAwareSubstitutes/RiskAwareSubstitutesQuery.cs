@@ -1,4 +1,3 @@
-using FitCoach.Application.Common.Exceptions;
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Common.Rag;
@@ -44,30 +43,18 @@ public sealed record RiskAwareSubstitutesResponse(
     IReadOnlyList<SourceDto> Sources,
     string? OriginalRisk);
 
-public sealed class RiskAwareSubstitutesQueryHandler(
-    IExerciseCatalog catalog, ICustomExerciseStore customStore, SubstitutionEngine engine, RagContext rag, IMapper mapper)
+public sealed class RiskAwareSubstitutesQueryHandler(ExerciseLookup exercises, SubstitutionEngine engine, RagContext rag, IMapper mapper)
     : IRequestHandler<RiskAwareSubstitutesQuery, RiskAwareSubstitutesResponse>
 {
     public async Task<RiskAwareSubstitutesResponse> Handle(RiskAwareSubstitutesQuery request, CancellationToken cancellationToken)
     {
-        var original = catalog.Find(request.ExerciseId);
-        if (original is null)
-        {
-            var customs = await customStore.ListAsync(request.UserId, cancellationToken);
-            original = customs.FirstOrDefault(e => string.Equals(e.Id, request.ExerciseId, StringComparison.OrdinalIgnoreCase));
-        }
-
-        if (original is null)
-        {
-            throw new NotFoundException("Exercise", request.ExerciseId);
-        }
-
+        var original = await exercises.RequireAsync(request.UserId, request.ExerciseId, cancellationToken);
         var equipment = request.Equipment is null ? null : EquipmentList.Parse(string.Join(',', request.Equipment));
         var injuries = request.Injuries.Distinct(StringComparer.Ordinal).ToList();
         var result = engine.Find(original, new SubstitutionFilters(equipment, injuries), request.Limit);
         return new RiskAwareSubstitutesResponse(
             mapper.Map<ExerciseDto>(original),
-            [.. result.Substitutes.Select(s => new SubstituteDto(mapper.Map<ExerciseDto>(s.Exercise), s.Similarity, s.Reason))],
+            mapper.Map<List<SubstituteDto>>(result.Substitutes),
             [.. result.Avoided.Select(a => new AvoidedExerciseDto(a.Exercise.Id, a.Exercise.Name, a.Reason))],
             mapper.Map<List<SourceDto>>(rag.Passages),
             SubstitutionEngine.FirstConflict(original, MovementPatterns.Of(original), injuries));

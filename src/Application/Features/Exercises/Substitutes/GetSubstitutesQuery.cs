@@ -1,8 +1,8 @@
-using FitCoach.Application.Common.Exceptions;
 using FitCoach.Application.Common.Messaging;
 using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Common.RateLimiting;
 using FitCoach.Domain.Exercises;
+using Mapster;
 using MapsterMapper;
 using MediatR;
 
@@ -52,27 +52,19 @@ public static class EquipmentList
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-public sealed class GetSubstitutesQueryHandler(
-    IExerciseCatalog catalog, ICustomExerciseStore customStore, SubstitutionEngine engine, IMapper mapper)
+public sealed class GetSubstitutesQueryHandler(ExerciseLookup exercises, SubstitutionEngine engine, IMapper mapper)
     : IRequestHandler<GetSubstitutesQuery, SubstitutesResponse>
 {
     public async Task<SubstitutesResponse> Handle(GetSubstitutesQuery request, CancellationToken cancellationToken)
     {
-        var original = catalog.Find(request.ExerciseId);
-        if (original is null)
-        {
-            var customs = await customStore.ListAsync(request.UserId, cancellationToken);
-            original = customs.FirstOrDefault(e => string.Equals(e.Id, request.ExerciseId, StringComparison.OrdinalIgnoreCase));
-        }
-
-        if (original is null)
-        {
-            throw new NotFoundException("Exercise", request.ExerciseId);
-        }
-
+        var original = await exercises.RequireAsync(request.UserId, request.ExerciseId, cancellationToken);
         var result = engine.Find(original, new SubstitutionFilters(request.AllowedEquipment, []), request.Limit);
-        return new SubstitutesResponse(
-            mapper.Map<ExerciseDto>(original),
-            [.. result.Substitutes.Select(s => new SubstituteDto(mapper.Map<ExerciseDto>(s.Exercise), s.Similarity, s.Reason))]);
+        return new SubstitutesResponse(mapper.Map<ExerciseDto>(original), mapper.Map<List<SubstituteDto>>(result.Substitutes));
     }
+}
+
+/// <summary>The engine's substitute as the contract's <c>{exercise, similarity, reason}</c>.</summary>
+public sealed class SubstituteMappings : IRegister
+{
+    public void Register(TypeAdapterConfig config) => config.NewConfig<SubstituteExercise, SubstituteDto>();
 }
