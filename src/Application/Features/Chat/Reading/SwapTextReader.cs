@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FitCoach.Application.Features.Injury.Reading;
 using FitCoach.Domain.Exercises;
 
 namespace FitCoach.Application.Features.Chat.Reading;
@@ -107,37 +108,8 @@ public static partial class SwapTextReader
             return [];
         }
 
-        var regions = new List<string>();
-        foreach (var (pattern, region) in RegionWords)
-        {
-            if (pattern.IsMatch(lower) && !regions.Contains(region))
-            {
-                regions.Add(region);
-            }
-        }
-
-        return regions;
+        return BodyRegionReader.Read(lower);
     }
-
-    private static readonly (Regex Pattern, string Region)[] RegionWords =
-    [
-        (new Regex(@"\bneck\b", RegexOptions.CultureInvariant), "neck"),
-        (new Regex(@"\b(?:shoulders?|rotator cuff|delts?)\b", RegexOptions.CultureInvariant), "shoulder"),
-        (new Regex(@"\b(?:elbows?|tennis elbow|golfer'?s elbow)\b", RegexOptions.CultureInvariant), "elbow"),
-        (new Regex(@"\b(?:wrists?|hands?|thumbs?|fingers?)\b", RegexOptions.CultureInvariant), "wrist_hand"),
-        (new Regex(@"\b(?:chest|pecs?)\b", RegexOptions.CultureInvariant), "chest"),
-        (new Regex(@"\b(?:upper back|between my shoulder blades|mid back|rhomboids?|upper traps?)\b", RegexOptions.CultureInvariant), "upper_back"),
-        (new Regex(@"\b(?:lower back|low back|lumbar|spine|sciatica)\b|(?<!\b(?:upper|mid|middle)[\s/-])\bback\b(?![\s/-]*(?:squats?|extensions?|rows?)\b)", RegexOptions.CultureInvariant), "lower_back"),
-        (new Regex(@"\b(?:hips?|hip flexors?)\b", RegexOptions.CultureInvariant), "hip"),
-        (new Regex(@"\b(?:groin|adductors?)\b", RegexOptions.CultureInvariant), "groin"),
-        (new Regex(@"\b(?:hamstrings?|hammy|hammies)\b", RegexOptions.CultureInvariant), "hamstring"),
-        (new Regex(@"\b(?:quads?|quadriceps|thighs?)\b", RegexOptions.CultureInvariant), "quadriceps"),
-        (new Regex(@"\b(?:knees?|kneecaps?|patellar?|acl|mcl|meniscus)\b", RegexOptions.CultureInvariant), "knee"),
-        (new Regex(@"\b(?:shins?|shin splints)\b", RegexOptions.CultureInvariant), "shin"),
-        (new Regex(@"\b(?:calf|calves|achilles)\b", RegexOptions.CultureInvariant), "calf"),
-        (new Regex(@"\b(?:ankles?)\b", RegexOptions.CultureInvariant), "ankle"),
-        (new Regex(@"\b(?:foot|feet|heels?|plantar)\b", RegexOptions.CultureInvariant), "foot"),
-    ];
 
     /// <summary>Words that end a phrase without being part of the exercise's name ("pull ups yet", "squats anymore").</summary>
     [GeneratedRegex(@"(?:\s+(?:yet|anymore|any more|now|right now|today|tho|though|lol|please|pls|at all|for now|for a while|atm))+$", RegexOptions.CultureInvariant)]
