@@ -61,36 +61,36 @@ public sealed class SubstitutionEngine
         var scored = new List<(int Index, double Score)>();
         var avoided = new List<(int Index, double Score, string Reason)>();
         var helperMatches = new List<int>();
-        for (var i = 0; i < _catalog.Length; i++)
+        void Add(int i, double score)
+        {
+            if (FirstConflict(_catalog[i], _patterns[i], filters.Injuries) is { } conflict)
+            {
+                avoided.Add((i, score, conflict));
+            }
+            else
+            {
+                scored.Add((i, score));
+            }
+        }
+
+        for (var i = 0; i < _catalog.Length && main is not null; i++)
         {
             var candidate = _catalog[i];
             if (string.Equals(candidate.Id, original.Id, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(candidate.Name, original.Name, StringComparison.OrdinalIgnoreCase)
-                || main is null || !Contains(candidate.PrimaryMuscles, main)
                 || CategoryGroup(candidate.Category) != group
                 || (filters.Equipment is { } allowed && !allowed.Contains(candidate.Equipment)))
             {
-                if (main is not null && pattern != MovementPattern.Other && _patterns[i] == pattern
-                    && !string.Equals(candidate.Id, original.Id, StringComparison.OrdinalIgnoreCase)
-                    && !string.Equals(candidate.Name, original.Name, StringComparison.OrdinalIgnoreCase)
-                    && Contains(candidate.SecondaryMuscles, main) && CategoryGroup(candidate.Category) == group
-                    && (filters.Equipment is not { } allowedToo || allowedToo.Contains(candidate.Equipment)))
-                {
-                    helperMatches.Add(i);
-                }
-
                 continue;
             }
 
-            var score = Similarity(original, pattern, candidate, _patterns[i]);
-            var conflict = FirstConflict(candidate, _patterns[i], filters.Injuries);
-            if (conflict is null)
+            if (Contains(candidate.PrimaryMuscles, main))
             {
-                scored.Add((i, score));
+                Add(i, Similarity(original, pattern, candidate, _patterns[i]));
             }
-            else
+            else if (pattern != MovementPattern.Other && _patterns[i] == pattern && Contains(candidate.SecondaryMuscles, main))
             {
-                avoided.Add((i, score, conflict));
+                helperMatches.Add(i);
             }
         }
 
@@ -101,15 +101,7 @@ public sealed class SubstitutionEngine
         {
             foreach (var i in helperMatches)
             {
-                var score = HelperPenalty * Similarity(original, pattern, _catalog[i], _patterns[i]);
-                if (FirstConflict(_catalog[i], _patterns[i], filters.Injuries) is { } conflict)
-                {
-                    avoided.Add((i, score, conflict));
-                }
-                else
-                {
-                    scored.Add((i, score));
-                }
+                Add(i, HelperPenalty * Similarity(original, pattern, _catalog[i], _patterns[i]));
             }
         }
 

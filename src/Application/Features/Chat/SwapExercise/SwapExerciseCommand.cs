@@ -1,11 +1,8 @@
 using FitCoach.Application.Common.Exceptions;
 using FitCoach.Application.Common.Messaging;
-using FitCoach.Application.Common.Ports;
 using FitCoach.Application.Common.RateLimiting;
 using FitCoach.Application.Features.Chat.Reading;
 using FitCoach.Application.Features.Exercises;
-using FitCoach.Application.Features.Exercises.CreateOrMatch;
-using FitCoach.Application.Features.Exercises.Matching;
 using FitCoach.Application.Features.Exercises.Substitutes;
 using FitCoach.Domain.Exercises;
 using MapsterMapper;
@@ -31,59 +28,19 @@ public sealed record SwapExerciseCommand(string UserId, string Exercise, string?
 /// <param name="Injuries">Body regions the reason named as painful, whose loading patterns were left out.</param>
 public sealed record SwapExerciseResponse(ExerciseDto Original, IReadOnlyList<SubstituteDto> Substitutes, string MatchedBy, IReadOnlyList<string> Injuries);
 
-public sealed class SwapExerciseCommandHandler(
-    IExerciseCatalog catalog,
-    ExerciseMatchCache matchCache,
-    ICustomExerciseStore customStore,
-    CustomExerciseMatchers customMatchers,
-    ExerciseMeaningMatcher meaningMatcher,
-    SubstitutionEngine engine,
-    IMapper mapper)
+public sealed class SwapExerciseCommandHandler(ExerciseLookup exercises, SubstitutionEngine engine, IMapper mapper)
     : IRequestHandler<SwapExerciseCommand, SwapExerciseResponse>
 {
     public async Task<SwapExerciseResponse> Handle(SwapExerciseCommand request, CancellationToken cancellationToken)
     {
-        var (original, matchedBy) = await ResolveAsync(request, cancellationToken);
-        var equipment = request.Equipment is null ? null : EquipmentList.Parse(string.Join(',', request.Equipment));
+        var found = await exercises.FindAsync(request.UserId, request.Exercise, cancellationToken)
+            ?? throw new NotFoundException("Exercise", request.Exercise.Trim());
         var injuries = SwapTextReader.PainfulRegions(request.Reason);
-        var result = engine.Find(original, new SubstitutionFilters(equipment, injuries), request.Limit);
+        var result = engine.Find(found.Exercise, new SubstitutionFilters(EquipmentList.Parse(request.Equipment), injuries), request.Limit);
         return new SwapExerciseResponse(
-            mapper.Map<ExerciseDto>(original),
+            mapper.Map<ExerciseDto>(found.Exercise),
             mapper.Map<List<SubstituteDto>>(result.Substitutes),
-            matchedBy,
+            found.MatchedBy,
             injuries);
-    }
-
-    private async Task<(Exercise Exercise, string MatchedBy)> ResolveAsync(SwapExerciseCommand request, CancellationToken cancellationToken)
-    {
-        var text = request.Exercise.Trim();
-        if (catalog.Find(text) is { } byId)
-        {
-            return (byId, "id");
-        }
-
-        var customs = await customStore.ListAsync(request.UserId, cancellationToken);
-        if (customs.FirstOrDefault(e => string.Equals(e.Id, text, StringComparison.OrdinalIgnoreCase)) is { } ownById)
-        {
-            return (ownById, "id");
-        }
-
-        var match = await matchCache.MatchAsync(text, null, cancellationToken);
-        if (match.ExerciseId is not null && catalog.Find(match.ExerciseId) is { } byName)
-        {
-            return (byName, "name");
-        }
-
-        if (customs.Count > 0 && customMatchers.For(request.UserId, customs).BestMatch(text) is { } own)
-        {
-            return (own.Exercise, "name");
-        }
-
-        if (await meaningMatcher.MatchAsync(text, null, cancellationToken) is { } byMeaning)
-        {
-            return (byMeaning.Exercise, "meaning");
-        }
-
-        throw new NotFoundException("Exercise", text);
     }
 }

@@ -7,7 +7,6 @@ using FitCoach.Application.Common.RateLimiting;
 using FitCoach.Application.Features.Chat.Reading;
 using FitCoach.Application.Features.Coach.AskCoach;
 using FitCoach.Application.Features.Exercises;
-using FitCoach.Application.Features.Exercises.CreateOrMatch;
 using FitCoach.Application.Features.Exercises.Matching;
 using FitCoach.Application.Features.Exercises.Substitutes;
 using FitCoach.Domain.Exercises;
@@ -50,10 +49,8 @@ public sealed record SwapExerciseEnhancedResponse(
     IReadOnlyList<string> Injuries);
 
 public sealed class SwapExerciseEnhancedQueryHandler(
-    IExerciseCatalog catalog,
-    ExerciseMatchCache matchCache,
+    ExerciseLookup exercises,
     ExerciseMatcher matcher,
-    ExerciseMeaningMatcher meaningMatcher,
     SubstitutionEngine engine,
     RagContext rag,
     IMapper mapper)
@@ -73,7 +70,7 @@ public sealed class SwapExerciseEnhancedQueryHandler(
     public async Task<SwapExerciseEnhancedResponse> Handle(SwapExerciseEnhancedQuery request, CancellationToken cancellationToken)
     {
         var read = SwapTextReader.Read(request.Message);
-        var original = await ResolveAsync(read.ExercisePhrase, request.Message, cancellationToken)
+        var original = await ResolveAsync(request.UserId, read.ExercisePhrase, request.Message, cancellationToken)
             ?? throw new RequestValidationException("message",
                 "No exercise found in the message: name the one to swap, e.g. \"swap my back squats, I only have dumbbells\".");
         var result = engine.Find(original, new SubstitutionFilters(read.Allowed, read.Injuries), request.Limit);
@@ -88,20 +85,11 @@ public sealed class SwapExerciseEnhancedQueryHandler(
             read.Injuries);
     }
 
-    private async Task<Exercise?> ResolveAsync(string? phrase, string message, CancellationToken cancellationToken)
+    private async Task<Exercise?> ResolveAsync(string userId, string? phrase, string message, CancellationToken cancellationToken)
     {
-        if (phrase is not null)
+        if (phrase is not null && await exercises.FindAsync(userId, phrase, cancellationToken) is { } named)
         {
-            var match = await matchCache.MatchAsync(phrase, null, cancellationToken);
-            if (match.ExerciseId is not null && catalog.Find(match.ExerciseId) is { } byName)
-            {
-                return byName;
-            }
-
-            if (await meaningMatcher.MatchAsync(phrase, null, cancellationToken) is { } byMeaning)
-            {
-                return byMeaning.Exercise;
-            }
+            return named.Exercise;
         }
 
         // No phrase pattern found it: the best-matching run of words anywhere in the message, longer runs first.

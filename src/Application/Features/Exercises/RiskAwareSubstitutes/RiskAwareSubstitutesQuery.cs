@@ -49,7 +49,7 @@ public sealed class RiskAwareSubstitutesQueryHandler(ExerciseLookup exercises, S
     public async Task<RiskAwareSubstitutesResponse> Handle(RiskAwareSubstitutesQuery request, CancellationToken cancellationToken)
     {
         var original = await exercises.RequireAsync(request.UserId, request.ExerciseId, cancellationToken);
-        var equipment = request.Equipment is null ? null : EquipmentList.Parse(string.Join(',', request.Equipment));
+        var equipment = EquipmentList.Parse(request.Equipment);
         var injuries = request.Injuries.Distinct(StringComparer.Ordinal).ToList();
         var result = engine.Find(original, new SubstitutionFilters(equipment, injuries), request.Limit);
         return new RiskAwareSubstitutesResponse(

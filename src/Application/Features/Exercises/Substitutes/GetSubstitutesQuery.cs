@@ -41,8 +41,12 @@ public static class EquipmentList
             return null;
         }
 
-        return Words(value).Select(EquipmentVocabulary.Normalize).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return Parse(Words(value));
     }
+
+    /// <summary>A list of equipment words (a JSON array in a body); null when none was given.</summary>
+    public static IReadOnlyCollection<string>? Parse(IEnumerable<string>? words) =>
+        words is null ? null : words.Select(EquipmentVocabulary.Normalize).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The words that are not equipment the vocabulary knows.</summary>
     public static IEnumerable<string> Unknown(string? value) =>

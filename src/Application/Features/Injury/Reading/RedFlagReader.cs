@@ -53,13 +53,12 @@ public static partial class RedFlagReader
             "New weakness in an arm, hand, leg or foot (dropping things, a foot that slaps) needs prompt assessment; if it comes on suddenly with a drooping face or slurred speech, call emergency services."),
         (SyncopeBreathless, new(@"\b(?:faint\w*|passed out|pass out|blacked out|black(?:ing)? out|collapsed|severe(?:ly)? (?:short of breath|breathless)|couldn'?t (?:breathe|catch my breath)|can'?t (?:breathe|catch my breath)|gasping|struggl\w* to breathe)\b", RegexOptions.CultureInvariant),
             "Fainting or severe breathlessness during exercise needs a doctor before you train again, and emergency care if it comes with chest pain or palpitations."),
-        (Dvt, new(@"\b(?:blood clot|dvt|deep vein)\b", RegexOptions.CultureInvariant),
-            "A swollen, red, warm calf can be a blood clot: see a doctor today, and get emergency help if you are short of breath or have chest pain."),
+        (Dvt, new(@"\b(?:blood clot|dvt|deep vein)\b", RegexOptions.CultureInvariant), DvtAdvice),
     ];
 
-    private const string PopAdvice = "A pop or snap with swelling straight away, or a joint giving way, can mean a torn ligament or tendon: stop, protect it, and get it assessed within a day or two.";
-
     private const string DvtAdvice = "A swollen, red, warm calf can be a blood clot: see a doctor today, and get emergency help if you are short of breath or have chest pain.";
+
+    private const string PopAdvice = "A pop or snap with swelling straight away, or a joint giving way, can mean a torn ligament or tendon: stop, protect it, and get it assessed within a day or two.";
 
     public static IReadOnlyList<RedFlag> Read(string? description)
     {
